@@ -1,0 +1,50 @@
+#ifndef PYGEN_DETAIL_BODY_FRAME_HPP_INCLUDED
+#define PYGEN_DETAIL_BODY_FRAME_HPP_INCLUDED
+
+// Copyright 2026 The pygen authors.
+// Distributed under the Boost Software License, Version 1.0.
+// https://www.boost.org/LICENSE_1_0.txt
+
+#include <pygen/detail/frame.hpp>
+#include <pygen/detail/value_slot.hpp>
+
+#include <utility>
+
+namespace pygen {
+namespace detail {
+
+// A frame that owns the body and the stack allocator it will start with.
+template <class Y, class S, class R, class Body, class StackAllocator>
+class body_frame final : public frame<Y, S, R> {
+    using base = frame<Y, S, R>;
+
+public:
+    template <class A, class B>
+    body_frame(A&& salloc, B&& body) : salloc_(std::forward<A>(salloc)) {
+        body_.emplace(std::forward<B>(body));
+    }
+
+private:
+    void start_coroutine() override {
+        this->construct_coroutine(std::move(salloc_),
+                                  [this](typename base::coroutine::push_type& sink) { this->run(sink); });
+    }
+
+    // The body moves onto its own stack, so what it captured lives and dies with that stack,
+    // as a Python frame's locals do: released when the body ends, not when the generator goes.
+    void invoke(typename base::yielder_type& yield) override {
+        Body body(std::move(body_.get()));
+        body_.reset();
+        this->returned_.call(body, yield);
+    }
+
+    void release_body() noexcept override { body_.reset(); }
+
+    value_slot<Body> body_;
+    StackAllocator salloc_;
+};
+
+} // namespace detail
+} // namespace pygen
+
+#endif // #ifndef PYGEN_DETAIL_BODY_FRAME_HPP_INCLUDED

@@ -1,0 +1,30 @@
+#ifndef PYGEN_DETAIL_UNWIND_REQUEST_HPP_INCLUDED
+#define PYGEN_DETAIL_UNWIND_REQUEST_HPP_INCLUDED
+
+// Copyright 2026 The pygen authors.
+// Distributed under the Boost Software License, Version 1.0.
+// https://www.boost.org/LICENSE_1_0.txt
+
+#include <boost/assert.hpp>
+#include <boost/context/detail/exception.hpp>
+
+namespace pygen {
+namespace detail {
+
+// Thrown at the paused yield of a body that ignored GeneratorExit, to unwind its stack by force.
+// pygen throws it itself instead of destroying a live Coroutine2 coroutine, so that a body whose
+// catch (...) swallows it reaches pygen's explanation, not Boost's debug assertion in
+// ~forced_unwind. Deriving from forced_unwind keeps the documented idiom working:
+// `catch (boost::context::detail::forced_unwind const&) { throw; }` lets it pass.
+struct unwind_request : boost::context::detail::forced_unwind {
+    unwind_request() noexcept {
+#ifndef BOOST_ASSERT_IS_VOID
+        caught = true;
+#endif
+    }
+};
+
+} // namespace detail
+} // namespace pygen
+
+#endif // #ifndef PYGEN_DETAIL_UNWIND_REQUEST_HPP_INCLUDED
