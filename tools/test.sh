@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Copyright 2026 The pygen authors
+# Distributed under the Boost Software License, Version 1.0.
+# https://www.boost.org/LICENSE_1_0.txt
+
+# Configures, builds and runs every test and example with CMake and CTest
+# (g++, C++20, RelWithDebInfo; the "default" workflow of CMakePresets.json).
+# Exits non-zero if anything fails.
+#
+#   bash tools/test.sh
+
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source tools/packages.sh
+
+pygen_ensure_packages g++ cmake ninja-build libboost-context-dev libboost-test-dev
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+cmake --workflow --preset default 2>&1 | tee "$log" || status=$?
+
+# CTest's summary: "100% tests passed, 0 tests failed out of 19"
+summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+    failed=${BASH_REMATCH[1]}
+    total=${BASH_REMATCH[2]}
+    echo "test.sh summary: $((total - failed)) passed, $failed failed"
+fi
+if [ "$status" -ne 0 ]; then
+    echo "test.sh: FAILED (exit status $status)" >&2
+fi
+exit "$status"
