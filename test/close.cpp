@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <exception>
 #include <memory>
 #include <stdexcept>
@@ -14,23 +16,10 @@
 #include <type_traits>
 #include <vector>
 
+
+using namespace pygen_test;
+
 namespace {
-
-// The what() of the E that f throws, or a marker when f throws nothing.
-template <class E, class F> std::string what_of(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        return e.what();
-    }
-    return "<nothing thrown>";
-}
-
-struct recorder {
-    std::vector<std::string>& log;
-    std::string name;
-    ~recorder() { log.push_back("~" + name); }
-};
 
 using strings = std::vector<std::string>;
 using gen = pygen::generator<int>;

@@ -7,12 +7,17 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <exception>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <typeinfo>
 #include <vector>
+
+
+using namespace pygen_test;
 
 // Ported from CPython 3.11 Lib/test/test_generators.py, class ExceptionTest. Not ported:
 // test_except_throw_bad_exception (an exception class whose __new__ returns a non-exception has
@@ -21,7 +26,6 @@
 
 namespace {
 
-using log_type = std::vector<std::string>;
 
 // Stand-ins for Python's ValueError and TypeError in the scenarios.
 struct py_value_error : std::runtime_error {
@@ -49,21 +53,6 @@ std::string current() {
         return "other";
     }
     return "unreachable";
-}
-
-// what() of the E that f() throws, if it is exactly E; a marker otherwise.
-template <class E, class F> std::string thrown_what(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        if (typeid(e) != typeid(E)) {
-            return std::string("<derived type ") + typeid(e).name() + ">";
-        }
-        return e.what();
-    } catch (...) {
-        return "<other exception type: " + current() + ">";
-    }
-    return "<no exception>";
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -18,56 +20,16 @@
 
 #include <unistd.h>
 
+
+using namespace pygen_test;
+
 namespace {
 
 using gen = pygen::generator<int>;
-using log_type = std::vector<std::string>;
-
-// Writes "~name" to the log when it is destroyed: shows which locals were destroyed, and when.
-struct recorder {
-    recorder(log_type& log, std::string name) : log_(log), name_(std::move(name)) {}
-    recorder(recorder const&) = delete;
-    recorder& operator=(recorder const&) = delete;
-    ~recorder() { log_.push_back("~" + name_); }
-
-private:
-    log_type& log_;
-    std::string name_;
-};
-
-// Installs a hook for one test case and puts the previous one back.
-struct hook_guard {
-    explicit hook_guard(pygen::unraisable_hook hook) : previous_(pygen::set_unraisable_hook(std::move(hook))) {}
-    hook_guard(hook_guard const&) = delete;
-    hook_guard& operator=(hook_guard const&) = delete;
-    ~hook_guard() { pygen::set_unraisable_hook(std::move(previous_)); }
-
-private:
-    pygen::unraisable_hook previous_;
-};
 
 // A hook that keeps what it receives.
 pygen::unraisable_hook collect_into(std::vector<std::exception_ptr>& errors) {
     return [&errors](std::exception_ptr error) { errors.push_back(error); };
-}
-
-// what() of the exception in `error`, if it is exactly E (or derives from it when !Exact: the
-// std::throw_with_nested wrapper does); a marker otherwise.
-template <class E, bool Exact = true> std::string describe(std::exception_ptr error) {
-    if (!error) {
-        return "<null exception_ptr>";
-    }
-    try {
-        std::rethrow_exception(error);
-    } catch (E const& e) {
-        if (Exact && typeid(e) != typeid(E)) {
-            return std::string("<derived type ") + typeid(e).name() + ">";
-        }
-        return e.what();
-    } catch (...) {
-        return "<other exception type>";
-    }
-    return "<unreachable>";
 }
 
 // Sends file descriptor 2 to a temporary file until finish().

@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <boost/context/detail/exception.hpp>
 
 #include <cerrno>
@@ -24,61 +26,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+
+using namespace pygen_test;
+
 namespace {
 
 using gen = pygen::generator<int>;
-using log_type = std::vector<std::string>;
 using forced_unwind = boost::context::detail::forced_unwind;
-
-struct recorder {
-    recorder(log_type& log, std::string name) : log_(log), name_(std::move(name)) {}
-    recorder(recorder const&) = delete;
-    recorder& operator=(recorder const&) = delete;
-    ~recorder() { log_.push_back("~" + name_); }
-
-private:
-    log_type& log_;
-    std::string name_;
-};
-
-struct hook_guard {
-    explicit hook_guard(pygen::unraisable_hook hook) : previous_(pygen::set_unraisable_hook(std::move(hook))) {}
-    hook_guard(hook_guard const&) = delete;
-    hook_guard& operator=(hook_guard const&) = delete;
-    ~hook_guard() { pygen::set_unraisable_hook(std::move(previous_)); }
-
-private:
-    pygen::unraisable_hook previous_;
-};
-
-// what() of the exception in `error` if it is exactly E; a marker otherwise.
-template <class E> std::string describe(std::exception_ptr error) {
-    try {
-        std::rethrow_exception(error);
-    } catch (E const& e) {
-        if (typeid(e) != typeid(E)) {
-            return "<derived type>";
-        }
-        return e.what();
-    } catch (...) {
-        return "<other exception type>";
-    }
-    return "<unreachable>";
-}
-
-template <class E, class F> std::string thrown_what(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        if (typeid(e) != typeid(E)) {
-            return "<derived type>";
-        }
-        return e.what();
-    } catch (...) {
-        return "<other exception type>";
-    }
-    return "<no exception>";
-}
 
 char const* const ignored = "generator ignored GeneratorExit";
 

@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <cstddef>
 #include <iterator>
 #include <numeric>
@@ -16,20 +18,13 @@
 #include <utility>
 #include <vector>
 
+
+using namespace pygen_test;
+
 namespace {
 
 using gen = pygen::generator<int>;
 using ints = std::vector<int>;
-
-// The what() of the E that f throws, or a marker when f throws nothing.
-template <class E, class F> std::string what_of(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        return e.what();
-    }
-    return "<nothing thrown>";
-}
 
 gen count(int n) {
     return gen([n](gen::yielder& yield) {

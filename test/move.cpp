@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -14,12 +16,14 @@
 #include <utility>
 #include <vector>
 
+
+using namespace pygen_test;
+
 namespace {
 
 using gen = pygen::generator<int>;
 using sgen = pygen::generator<int, int>;
 using pgen = pygen::generator<std::unique_ptr<int>>;
-using log_type = std::vector<std::string>;
 
 static_assert(!std::is_copy_constructible<gen>::value, "generators are move-only");
 static_assert(!std::is_copy_assignable<gen>::value, "generators are move-only");

@@ -7,22 +7,17 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace {
 
-// The what() of the E that f throws, or a marker when f throws nothing.
-template <class E, class F> std::string what_of(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        return e.what();
-    }
-    return "<nothing thrown>";
-}
+using namespace pygen_test;
+
+namespace {
 
 // Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
 template <class F> int stop_has_value(F f) {

@@ -7,33 +7,22 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
 #include <vector>
 
+
+using namespace pygen_test;
+
 namespace {
 
 using gen = pygen::generator<int>;
 using sgen = pygen::generator<int, int>;
-using log_type = std::vector<std::string>;
 
 char const* const already_executing = "generator already executing";
-
-// what() of the E that f() throws, if it is exactly E; a marker otherwise.
-template <class E, class F> std::string thrown_what(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        if (typeid(e) != typeid(E)) {
-            return std::string("<derived type ") + typeid(e).name() + ">";
-        }
-        return e.what();
-    } catch (...) {
-        return "<other exception type>";
-    }
-    return "<no exception>";
-}
 
 } // namespace
 

@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <boost/optional.hpp>
 
 #include <memory>
@@ -15,19 +17,12 @@
 
 #if __cplusplus >= 201703L
 #include <optional>
+
 #endif
 
-namespace {
+using namespace pygen_test;
 
-// The what() of the E that f throws, or a marker when f throws nothing.
-template <class E, class F> std::string what_of(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        return e.what();
-    }
-    return "<nothing thrown>";
-}
+namespace {
 
 // Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
 template <class F> int stop_has_value(F f) {

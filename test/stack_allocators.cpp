@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <boost/context/fixedsize_stack.hpp>
 #include <boost/context/pooled_fixedsize_stack.hpp>
 #include <boost/context/protected_fixedsize_stack.hpp>
@@ -22,6 +24,9 @@
 #include <utility>
 #include <vector>
 
+
+using namespace pygen_test;
+
 // A Python frame lives on the heap and is dropped when the generator finishes (gi_frame is None,
 // item 4). A pygen body's frame is a stack: these tests pin down that it is taken only when the
 // body starts and given back as soon as the body can no longer run.
@@ -29,7 +34,6 @@
 namespace {
 
 using gen = pygen::generator<int>;
-using log_type = std::vector<std::string>;
 
 std::size_t const stack_size = 64 * 1024;
 
@@ -84,16 +88,6 @@ std::vector<int> drain(gen& g) {
     }
     return values;
 }
-
-struct hook_guard {
-    explicit hook_guard(pygen::unraisable_hook hook) : previous_(pygen::set_unraisable_hook(std::move(hook))) {}
-    hook_guard(hook_guard const&) = delete;
-    hook_guard& operator=(hook_guard const&) = delete;
-    ~hook_guard() { pygen::set_unraisable_hook(std::move(previous_)); }
-
-private:
-    pygen::unraisable_hook previous_;
-};
 
 std::vector<int> const one_two_three = {1, 2, 3};
 

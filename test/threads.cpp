@@ -7,6 +7,8 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <exception>
 #include <future>
 #include <stdexcept>
@@ -15,6 +17,9 @@
 #include <typeinfo>
 #include <utility>
 #include <vector>
+
+
+using namespace pygen_test;
 
 // pygen's policy for trap 5 (include/pygen/detail/frame.hpp, check_thread): a generator belongs to
 // the thread that starts it. Created generators may move to any thread and start there; resuming
@@ -28,7 +33,6 @@ namespace {
 
 using gen = pygen::generator<int>;
 using sgen = pygen::generator<int, int>;
-using log_type = std::vector<std::string>;
 
 char const* const foreign_thread = "generator resumed on a thread other than the one that started it";
 char const* const already_executing = "generator already executing";

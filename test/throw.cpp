@@ -7,22 +7,17 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace {
 
-// The what() of the E that f throws, or a marker when f throws nothing.
-template <class E, class F> std::string what_of(F f) {
-    try {
-        f();
-    } catch (E const& e) {
-        return e.what();
-    }
-    return "<nothing thrown>";
-}
+using namespace pygen_test;
+
+namespace {
 
 struct base_error : std::runtime_error {
     explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
@@ -36,12 +31,6 @@ struct derived_error : base_error {
 // An exception type that derives from nothing.
 struct plain {
     int value;
-};
-
-struct recorder {
-    std::vector<std::string>& log;
-    std::string name;
-    ~recorder() { log.push_back("~" + name); }
 };
 
 char const* const raised_stop = "generator raised StopIteration";
