@@ -18,7 +18,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source tools/packages.sh
+source tools/common.sh
 
 toolset=${PYGEN_B2_TOOLSET:-gcc}
 cxxstd=${PYGEN_B2_CXXSTD:-11}

@@ -14,7 +14,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source tools/packages.sh
+source tools/common.sh
 
 pygen_ensure_packages g++ cmake ninja-build libboost-context-dev libboost-test-dev python3
 
@@ -85,9 +85,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 ctest --preset examples 2>&1 | tee "$log" || ctest_status=$?
 
-summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
-if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
-    echo "examples.sh summary: $((BASH_REMATCH[2] - BASH_REMATCH[1])) passed, ${BASH_REMATCH[1]} failed"
+read -r passed failed <<<"$(pygen_ctest_counts "$log")"
+if [ -n "$passed" ]; then
+    echo "examples.sh summary: $passed passed, $failed failed"
 fi
 
 if [ ${#mismatches[@]} -ne 0 ]; then

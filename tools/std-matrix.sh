@@ -19,7 +19,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source tools/packages.sh
+source tools/common.sh
 
 read -r -a compilers <<<"${PYGEN_MATRIX_COMPILERS:-g++ clang++}"
 read -r -a standards <<<"${PYGEN_MATRIX_STANDARDS:-11 14 17 20 23}"
@@ -80,11 +80,9 @@ for cxx in "${compilers[@]}"; do
         if [ -z "$result" ]; then
             ctest_status=0
             ctest --test-dir "$dir" -j 2 --output-on-failure --no-tests=error >>"$log" 2>&1 || ctest_status=$?
-            summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
-            if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
-                failed=${BASH_REMATCH[1]}
-                passed=$((BASH_REMATCH[2] - failed))
-            fi
+            read -r passed failed <<<"$(pygen_ctest_counts "$log")"
+            passed=${passed:-0}
+            failed=${failed:-0}
             if [ "$ctest_status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; then
                 result="PASS $passed/$((passed + failed))"
             else

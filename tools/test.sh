@@ -12,7 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source tools/packages.sh
+source tools/common.sh
 
 pygen_ensure_packages g++ cmake ninja-build libboost-context-dev libboost-test-dev
 
@@ -22,12 +22,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 cmake --workflow --preset default 2>&1 | tee "$log" || status=$?
 
-# CTest's summary: "100% tests passed, 0 tests failed out of 19"
-summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
-if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
-    failed=${BASH_REMATCH[1]}
-    total=${BASH_REMATCH[2]}
-    echo "test.sh summary: $((total - failed)) passed, $failed failed"
+read -r passed failed <<<"$(pygen_ctest_counts "$log")"
+if [ -n "$passed" ]; then
+    echo "test.sh summary: $passed passed, $failed failed"
 fi
 if [ "$status" -ne 0 ]; then
     echo "test.sh: FAILED (exit status $status)" >&2

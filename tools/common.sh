@@ -5,9 +5,13 @@
 # Sourced by the other scripts in tools/ (bash).
 #
 #   pygen_ensure_packages PACKAGE...
+#       Installs the Debian packages that are not installed yet: `apt-get
+#       update` once, then `apt-get install -y`. As root directly, otherwise
+#       through sudo.
 #
-# Installs the Debian packages that are not installed yet: `apt-get update`
-# once, then `apt-get install -y`. As root directly, otherwise through sudo.
+#   pygen_ctest_counts LOG
+#       Prints "PASSED FAILED" from the last CTest summary line in LOG
+#       ("100% tests passed, 0 tests failed out of 19"), nothing without one.
 
 # `dpkg -s` also succeeds for a removed package whose config files remain,
 # so look at its status line.
@@ -49,4 +53,12 @@ pygen_ensure_packages() {
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+pygen_ctest_counts() {
+    local summary
+    summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -n 1 || true)
+    if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        echo "$((BASH_REMATCH[2] - BASH_REMATCH[1])) ${BASH_REMATCH[1]}"
+    fi
 }
