@@ -4,8 +4,10 @@
 
 # Runs an example and checks that its standard output equals a reference file.
 #
-#   cmake -DEXE=<program> -DEXPECTED=<file> -DACTUAL=<file> [-DVALGRIND=<valgrind>]
+#   cmake -DEXE=<program> -DEXPECTED=<file> -DACTUAL=<file> [-DLAUNCHER=<command;args>]
 #         -P pygen-compare-output.cmake
+#
+# LAUNCHER, a list, runs the program (the tests' valgrind command in a PYGEN_VALGRIND build).
 #
 # The program's standard error is passed through; its exit status must be 0.
 # Line endings are ignored, everything else (including blank lines) must match.
@@ -20,11 +22,7 @@ if(NOT EXISTS "${EXPECTED}")
   message(FATAL_ERROR "reference output ${EXPECTED} does not exist")
 endif()
 
-set(command "${EXE}")
-if(VALGRIND)
-  set(command "${VALGRIND}" --error-exitcode=99 --leak-check=full
-    --errors-for-leak-kinds=definite,indirect --quiet "${EXE}")
-endif()
+set(command ${LAUNCHER} "${EXE}")
 
 execute_process(
   COMMAND ${command}
