@@ -121,6 +121,22 @@ catcher make_catcher(strings& out) {
     });
 }
 
+// def f():
+//     try: yield
+//     except GeneratorExit: print("exiting")
+// Also records "start", to show whether the body ran at all.
+pygen::generator<void> make_exiting(strings& out) {
+    using gen = pygen::generator<void>;
+    return gen([&out](gen::yielder& yield) {
+        out.push_back("start");
+        try {
+            yield();
+        } catch (pygen::generator_exit const&) {
+            out.push_back("exiting");
+        }
+    });
+}
+
 // def throw(g, exc):
 //     try:
 //         raise exc
@@ -389,36 +405,21 @@ BOOST_AUTO_TEST_CASE(plain_raise_preserves_the_exception) {
 //             except GeneratorExit: print("exiting")
 //         g = f(); next(g); g.close() -> exiting; g.close()  # should be no-op now
 BOOST_AUTO_TEST_CASE(close_runs_the_generator_exit_handler_once) {
-    using gen = pygen::generator<void>;
     strings out;
-    gen g([&out](gen::yielder& yield) {
-        try {
-            yield();
-        } catch (pygen::generator_exit const&) {
-            out.push_back("exiting");
-        }
-    });
+    pygen::generator<void> g = make_exiting(out);
     g.next();
     g.close();
-    BOOST_TEST(out == (strings{"exiting"}), boost::test_tools::per_element());
+    BOOST_TEST(out == (strings{"start", "exiting"}), boost::test_tools::per_element());
     BOOST_TEST(g.state() == pygen::gen_state::closed);
     g.close();
-    BOOST_TEST(out.size() == 1u);
+    BOOST_TEST(out.size() == 2u);
     BOOST_TEST(g.state() == pygen::gen_state::closed);
 }
 
 // Python: f().close()  # close on just-opened generator should be fine   (f as above: prints nothing)
 BOOST_AUTO_TEST_CASE(close_on_just_opened_generator) {
-    using gen = pygen::generator<void>;
     strings out;
-    gen g([&out](gen::yielder& yield) {
-        out.push_back("start");
-        try {
-            yield();
-        } catch (pygen::generator_exit const&) {
-            out.push_back("exiting");
-        }
-    });
+    pygen::generator<void> g = make_exiting(out);
     BOOST_TEST(g.state() == pygen::gen_state::created);
     g.close();
     BOOST_TEST(out.empty());

@@ -448,6 +448,22 @@ BOOST_AUTO_TEST_CASE(return_also_stops_the_generator) {
     BOOST_TEST(g.state() == pygen::gen_state::closed);
 }
 
+// The tutorial's g1 and PEP 255's f1 (the same program):
+// def g1():
+//     try: return
+//     except: yield 1
+gen make_return_in_try() {
+    return gen([](gen::yielder& yield) {
+        try {
+            return;
+        } catch (boost::context::detail::forced_unwind const&) {
+            throw;
+        } catch (...) {
+            yield(1);
+        }
+    });
+}
+
 // However, "return" and StopIteration are not exactly equivalent:
 // Python: def g1():
 //             try: return
@@ -458,15 +474,7 @@ BOOST_AUTO_TEST_CASE(return_also_stops_the_generator) {
 //             except: yield 42
 //         list(g2()) -> [42]
 BOOST_AUTO_TEST_CASE(return_and_stop_iteration_are_not_equivalent) {
-    gen g1([](gen::yielder& yield) {
-        try {
-            return;
-        } catch (boost::context::detail::forced_unwind const&) {
-            throw;
-        } catch (...) {
-            yield(1);
-        }
-    });
+    gen g1 = make_return_in_try();
     BOOST_TEST(list(g1).empty());
     BOOST_TEST(g1.state() == pygen::gen_state::closed);
 
@@ -586,15 +594,7 @@ BOOST_AUTO_TEST_CASE(pep255_generator_cannot_be_resumed_while_running) {
 //         print(list(f2())) -> [42]
 // C++: f2's StopIteration comes from next() on an exhausted generator; the bare except catches it.
 BOOST_AUTO_TEST_CASE(pep255_return_versus_raise_stop_iteration) {
-    gen f1([](gen::yielder& yield) {
-        try {
-            return;
-        } catch (boost::context::detail::forced_unwind const&) {
-            throw;
-        } catch (...) {
-            yield(1);
-        }
-    });
+    gen f1 = make_return_in_try();
     BOOST_TEST(list(f1).empty());
 
     gen f2([](gen::yielder& yield) {
