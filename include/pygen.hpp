@@ -11,6 +11,7 @@
 #include <pygen/none.hpp>
 #include <pygen/unraisable.hpp>
 #include <pygen/version.hpp>
+#include <pygen/yield_from_target.hpp>
 #include <pygen/yielder.hpp>
 
 #endif // #ifndef PYGEN_HPP_INCLUDED

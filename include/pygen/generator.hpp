@@ -14,6 +14,7 @@
 #include <pygen/gen_state.hpp>
 #include <pygen/none.hpp>
 #include <pygen/unraisable.hpp>
+#include <pygen/yield_from_target.hpp>
 #include <pygen/yielder.hpp>
 
 #include <boost/coroutine2/fixedsize_stack.hpp>
@@ -193,9 +194,28 @@ public:
 
     iterator end() noexcept { return iterator(); }
 
+    // g.gi_yieldfrom: what the generator is suspended in a yield.from on, if anything (while it
+    // runs, nothing, as in CPython).
+    yield_from_target gi_yieldfrom() const noexcept {
+        if (!this->frame_ || this->frame_->state() != gen_state::suspended ||
+            this->frame_->yield_from_kind_now() == yield_from_kind::none) {
+            return yield_from_target();
+        }
+        detail::frame_base const& f = *this->frame_;
+        return yield_from_target(f.yield_from_kind_now(), f.yield_from_type(), f.yield_from_object(),
+                                 f.yield_from_state());
+    }
+
 private:
+    template <class, class, class> friend class pygen::yielder;
+
     void finalize() noexcept {
         if (this->frame_) {
+            if (this->frame_->orphan()) {
+                // A suspended yield.from still uses it, as a Python frame would hold a reference.
+                this->frame_.release();
+                return;
+            }
             this->frame_->finalize();
             this->frame_.reset();
         }

@@ -23,8 +23,9 @@ namespace detail {
 class exception_state {
 public:
 #if PYGEN_HAS_EXCEPTION_STATE_SWAP
-    void swap_with_thread() noexcept {
-        void* const thread = abi::__cxa_get_globals();
+    static void* thread_state() noexcept { return abi::__cxa_get_globals(); }
+
+    void swap_with(void* thread) noexcept {
         globals mine;
         std::memcpy(&mine, thread, sizeof mine);
         std::memcpy(thread, &saved_, sizeof saved_);
@@ -39,20 +40,26 @@ private:
     };
     globals saved_ = {nullptr, 0};
 #else
-    void swap_with_thread() noexcept {}
+    static void* thread_state() noexcept { return nullptr; }
+    void swap_with(void*) noexcept {}
 #endif
 };
 
-// Swaps on entry and again on exit: wraps one excursion into a generator's stack.
+// Swaps on entry and again on exit: wraps one excursion into a generator's stack, which comes
+// back on the same thread.
 class exception_state_swap {
 public:
-    explicit exception_state_swap(exception_state& state) noexcept : state_(state) { state_.swap_with_thread(); }
-    ~exception_state_swap() { state_.swap_with_thread(); }
+    explicit exception_state_swap(exception_state& state) noexcept
+        : state_(state), thread_(exception_state::thread_state()) {
+        state_.swap_with(thread_);
+    }
+    ~exception_state_swap() { state_.swap_with(thread_); }
     exception_state_swap(exception_state_swap const&) = delete;
     exception_state_swap& operator=(exception_state_swap const&) = delete;
 
 private:
     exception_state& state_;
+    void* const thread_;
 };
 
 } // namespace detail

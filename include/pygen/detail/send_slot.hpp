@@ -11,21 +11,32 @@ namespace pygen {
 namespace detail {
 
 // Where the value of the pending yield expression comes from. It points at an object on the
-// caller's stack, alive for the whole resume, so send() costs no copy.
+// caller's stack, alive for the whole resume, so send() costs no copy. Whether it came from
+// send(v) or stands for None (next()) matters to a yield.from, which forwards the two differently.
 template <class S> class send_slot {
 public:
     using value_type = S;
-    void point_to(S& value) noexcept { value_ = &value; }
+    void point_to(S& value) noexcept {
+        value_ = &value;
+        sent_ = true;
+    }
+    void point_to_none(S& value) noexcept {
+        value_ = &value;
+        sent_ = false;
+    }
+    bool sent() const noexcept { return sent_; }
     S take() { return std::move(*value_); }
 
 private:
     S* value_ = nullptr;
+    bool sent_ = false;
 };
 
 template <> class send_slot<void> {
 public:
     struct value_type {};
-    void point_to(value_type&) noexcept {}
+    void point_to_none(value_type&) noexcept {}
+    bool sent() const noexcept { return false; }
     void take() noexcept {}
 };
 
