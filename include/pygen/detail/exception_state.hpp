@@ -46,11 +46,10 @@ private:
 };
 
 // Swaps on entry and again on exit: wraps one excursion into a generator's stack, which comes
-// back on the same thread.
+// back on the same thread. `thread` is exception_state::thread_state() of the running thread.
 class exception_state_swap {
 public:
-    explicit exception_state_swap(exception_state& state) noexcept
-        : state_(state), thread_(exception_state::thread_state()) {
+    exception_state_swap(exception_state& state, void* thread) noexcept : state_(state), thread_(thread) {
         state_.swap_with(thread_);
     }
     ~exception_state_swap() { state_.swap_with(thread_); }

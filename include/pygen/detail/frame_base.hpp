@@ -103,6 +103,10 @@ public:
         if (s != gen_state::suspended) {
             return;
         }
+        if (owner_ != std::this_thread::get_id()) {
+            // Destroyed on another thread: it is finalized here, with this thread's state.
+            thread_exceptions_ = exception_state::thread_state();
+        }
         try {
             close_suspended();
         } catch (...) {
@@ -116,7 +120,7 @@ public:
             unwinding_ = true;
             pending_ = pending_action::unwind;
             set_own_state(gen_state::running);
-            switch_in();
+            switch_in(thread_exceptions_);
         }
     }
 
@@ -303,7 +307,7 @@ protected:
             if (error != nullptr) {
                 pending_error_ = std::move(*error);
             }
-            switch_in();
+            switch_in(thread_exceptions_ != nullptr ? thread_exceptions_ : exception_state::thread_state());
             if (handoff_ == handoff::yielded) {
                 leaf_ = this;
                 return outcome::yielded;
@@ -316,7 +320,7 @@ protected:
         if (action == pending_action::none && target->own_state() == gen_state::suspended) {
             // next() or send() straight into the innermost generator, whatever the depth.
             target->set_own_state(gen_state::running);
-            target->switch_in();
+            target->switch_in(thread_exceptions_);
             if (target->handoff_ == handoff::yielded) {
                 return yielded_by(target);
             }
@@ -352,7 +356,7 @@ private:
     BOOST_NOINLINE outcome resume_chain(frame_base* target, bool closing, frame_base* floor, std::exception_ptr* thrown) {
         target->set_own_state(gen_state::running);
         try {
-            target->switch_in();
+            target->switch_in(thread_exceptions_);
         } catch (...) {
             if (target == this) {
                 throw;
@@ -414,17 +418,19 @@ private:
     }
 
 protected:
-    // Switches into this generator's stack until its body yields, delegates or ends.
-    void switch_in() {
+    // Switches into this generator's stack until its body yields, delegates or ends. `thread`:
+    // the running thread's exception-handling state, which the resuming generator looked up
+    // when it started (a started generator runs on one thread only).
+    void switch_in(void* thread) {
         if (coroutine_live_) {
-            exception_state_swap swap(exceptions_);
+            exception_state_swap swap(exceptions_, thread);
             coroutine_.resume();
         } else {
-            start();
+            start(thread);
         }
         if (finished_) {
             // Like CPython dropping gi_frame: the stack goes as soon as the body has ended.
-            exception_state_swap swap(exceptions_);
+            exception_state_swap swap(exceptions_, thread);
             coroutine_.destroy();
             coroutine_live_ = false;
         }
@@ -500,10 +506,11 @@ private:
         }
     }
 
-    void start() {
+    void start(void* thread) {
         owner_ = std::this_thread::get_id();
+        thread_exceptions_ = thread;
         try {
-            exception_state_swap swap(exceptions_);
+            exception_state_swap swap(exceptions_, thread_exceptions_);
             start_coroutine();
         } catch (...) {
             // The stack could not be allocated: the body never ran, so the generator stays created.
@@ -610,6 +617,7 @@ private:
     std::exception_ptr error_;
     std::exception_ptr pending_error_;
     exception_state exceptions_;
+    void* thread_exceptions_ = nullptr; // exception_state::thread_state() of owner_
     std::thread::id owner_;
 };
 
