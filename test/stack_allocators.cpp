@@ -399,3 +399,46 @@ BOOST_AUTO_TEST_CASE(every_allocated_stack_is_deallocated) {
     BOOST_TEST(counters->allocated == 9);
     BOOST_TEST(counters->deallocated == 9);
 }
+
+// Python: def d(): try: yield from sub  except MemoryError: log('caught'); yield from sub
+//   -> the sub's frame could not be made: the error enters the delegator at `yield from`
+//   (pygen: the sub's stack could not be allocated; it stays created and a retry works),
+//   for a sub that joins the delegator's chain (same Y) and for one forwarded (other Y)
+template <class Delegator> void check_failing_sub_allocation() {
+    std::shared_ptr<stack_counters> counters = std::make_shared<stack_counters>();
+    log_type log;
+    gen sub(std::allocator_arg, counting_stack(counters), [&log](gen::yielder& yield) {
+        log.push_back("sub started");
+        yield(1);
+        yield(2);
+    });
+    counters->fail = true;
+    Delegator d([&log, &sub, &counters](typename Delegator::yielder& yield) {
+        try {
+            yield.from(sub);
+            log.push_back("no error");
+        } catch (std::bad_alloc const&) {
+            log.push_back(std::string("caught bad_alloc, sub ") + pygen::to_string(sub.state()));
+        }
+        counters->fail = false;
+        yield.from(sub);
+        log.push_back("delegator end");
+    });
+    std::vector<long> values;
+    for (auto&& v : d) {
+        values.push_back(v);
+    }
+    std::vector<long> const expected_values = {1, 2};
+    BOOST_TEST(values == expected_values, boost::test_tools::per_element());
+    log_type const expected = {"caught bad_alloc, sub GEN_CREATED", "sub started", "delegator end"};
+    BOOST_TEST(log == expected, boost::test_tools::per_element());
+    BOOST_TEST(counters->failed == 1);
+    BOOST_TEST(counters->allocated == 1);
+    BOOST_TEST(counters->deallocated == 1);
+    BOOST_TEST(sub.state() == pygen::gen_state::closed);
+}
+
+BOOST_AUTO_TEST_CASE(failing_allocation_of_a_sub_raises_in_the_delegator_at_yield_from) {
+    check_failing_sub_allocation<gen>();
+    check_failing_sub_allocation<pygen::generator<long>>();
+}

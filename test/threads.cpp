@@ -372,3 +372,38 @@ BOOST_AUTO_TEST_CASE(created_generator_can_be_closed_or_thrown_into_from_another
     BOOST_TEST(results == expected, boost::test_tools::per_element());
     BOOST_TEST(log.empty());
 }
+
+// Python has no counterpart (one interpreter thread runs any frame). pygen: a sub-generator
+// started on this thread cannot be delegated to from a generator running on another: the
+// yield.from raises runtime_error there, in the delegator, and the sub is left untouched
+// (for a sub that would join the delegator's chain, and for one that would be forwarded).
+template <class Delegator> void check_foreign_sub() {
+    using sgen = pygen::generator<int>;
+    sgen sub([](sgen::yielder& yield) {
+        yield(1);
+        yield(2);
+    });
+    BOOST_TEST(sub.next() == 1);
+    log_type log;
+    on_other_thread([&sub, &log] {
+        Delegator d([&sub, &log](typename Delegator::yielder& yield) {
+            try {
+                yield.from(sub);
+                log.push_back("no error");
+            } catch (pygen::runtime_error const& e) {
+                log.push_back(e.what());
+            }
+            yield(7);
+        });
+        log.push_back(std::to_string(d.next()));
+    });
+    log_type const expected = {"generator resumed on a thread other than the one that started it", "7"};
+    BOOST_TEST(log == expected, boost::test_tools::per_element());
+    BOOST_TEST(sub.state() == pygen::gen_state::suspended);
+    BOOST_TEST(sub.next() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(yield_from_a_sub_started_on_another_thread_raises_in_the_delegator) {
+    check_foreign_sub<pygen::generator<int>>();
+    check_foreign_sub<pygen::generator<long>>();
+}
