@@ -472,14 +472,9 @@ protected:
 
     // The body's side of a resume; the caller's side is in drive().
     void suspend_here() {
-        if (unwinding_) {
-            fatal_yield_while_unwinding();
-        }
-        handoff_ = handoff::yielded;
-        set_own_state(gen_state::suspended);
-        (*sink_)();
-        if (pending_ != pending_action::none) {
-            raise_pending();
+        pending_action const action = suspend_raw();
+        if (action != pending_action::none) {
+            raise(action);
         }
     }
 
