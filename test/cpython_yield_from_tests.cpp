@@ -337,6 +337,81 @@ template <class R> strings catch_from_subgen_and_return(R const& value) {
     return trace;
 }
 
+// Python (test_raising_exception_in_delegated_next_call, test_delegating_close and the tests after it):
+//         def g1():
+//             try: trace.append("Starting g1"); yield "g1 ham"; yield from g2(); yield "g1 eggs"
+//             finally: trace.append("Finishing g1")
+template <class Gen, class G2> Gen g1_ham_eggs_finally(strings& trace, G2 g2) {
+    return Gen([&trace, g2](typename Gen::yielder& yield) {
+        finally_append fin(trace, "Finishing g1");
+        trace.push_back("Starting g1");
+        yield("g1 ham");
+        yield.from(g2());
+        yield("g1 eggs");
+    });
+}
+
+// Python (test_delegating_close, test_delegating_throw):
+//         def g2():
+//             try: trace.append("Starting g2"); yield "g2 spam"; yield "g2 more spam"
+//             finally: trace.append("Finishing g2")
+template <class Sub> Sub g2_spam_finally(strings& trace) {
+    return Sub([&trace](typename Sub::yielder& yield) {
+        finally_append fin(trace, "Finishing g2");
+        trace.push_back("Starting g2");
+        yield("g2 spam");
+        yield("g2 more spam");
+    });
+}
+
+// Python: for i in range(2): x = next(g); trace.append("Yielded %s" % (x,))
+template <class G> void next_twice(G& g, strings& trace) {
+    for (int i = 0; i < 2; ++i) {
+        std::string const x = g.next();
+        trace.push_back("Yielded " + x);
+    }
+}
+
+// Python (test_delegation_of_send, test_handling_exception_while_delegating_send):
+//         def g1():
+//             trace.append("Starting g1"); x = yield "g1 ham"; trace.append("g1 received %s" % (x,))
+//             yield from g2(); x = yield "g1 eggs"; trace.append("g1 received %s" % (x,)); trace.append("Finishing g1")
+template <class Gen, class G2> Gen g1_receiving(strings& trace, G2 g2) {
+    return Gen([&trace, g2](typename Gen::yielder& yield) {
+        trace.push_back("Starting g1");
+        int x = yield("g1 ham");
+        trace.push_back("g1 received " + std::to_string(x));
+        yield.from(g2());
+        x = yield("g1 eggs");
+        trace.push_back("g1 received " + std::to_string(x));
+        trace.push_back("Finishing g1");
+    });
+}
+
+// Python (test_delegation_of_close_to_non_generator, test_attempting_to_send_to_non_generator):
+//         def g():
+//             try: trace.append("starting g"); yield from range(3); trace.append("g should not be here")
+//             finally: trace.append("finishing g")
+template <class Gen> Gen g_over_range3(strings& trace) {
+    return Gen([&trace](typename Gen::yielder& yield) {
+        finally_append fin(trace, "finishing g");
+        trace.push_back("starting g");
+        yield.from(boost::irange(0, 3));
+        trace.push_back("g should not be here");
+    });
+}
+
+// Python (the test_throwing_GeneratorExit_into_subgen* tests):
+//         def g(): trace.append("Enter g"); yield from f(); trace.append("Exit g")
+// f() may also return a reference to a sub-generator object: `yield from fs`.
+template <class Gen, class F> Gen enter_g(strings& trace, F f) {
+    return Gen([&trace, f](typename Gen::yielder& yield) {
+        trace.push_back("Enter g");
+        yield.from(f());
+        trace.push_back("Exit g");
+    });
+}
+
 } // namespace
 
 // ---- TestPEP380Operation -------------------------------------------------------------------------
@@ -451,13 +526,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(raising_exception_in_delegated_next_call, T, strin
             throw py_value_error("hovercraft is full of eels");
         });
     };
-    gen g1([&trace, &g2](typename gen::yielder& yield) {
-        finally_append fin(trace, "Finishing g1");
-        trace.push_back("Starting g1");
-        yield("g1 ham");
-        yield.from(g2());
-        yield("g1 eggs");
-    });
+    gen g1 = g1_ham_eggs_finally<gen>(trace, g2);
     BOOST_TEST(thrown_what<py_value_error>([&g1, &trace] {
                    for (std::string const& x : g1) {
                        trace.push_back("Yielded " + x);
@@ -490,15 +559,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delegation_of_send, T, send_subs) {
             trace.push_back("Finishing g2");
         });
     };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        trace.push_back("Starting g1");
-        int x = yield("g1 ham");
-        trace.push_back("g1 received " + std::to_string(x));
-        yield.from(g2());
-        x = yield("g1 eggs");
-        trace.push_back("g1 received " + std::to_string(x));
-        trace.push_back("Finishing g1");
-    });
+    gen g = g1_receiving<gen>(trace, g2);
     BOOST_TEST(g.next() == "g1 ham");
     int x = 1;
     bool stopped = false;
@@ -537,15 +598,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(handling_exception_while_delegating_send, T, send_
             throw py_value_error("hovercraft is full of eels");
         });
     };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        trace.push_back("Starting g1");
-        int x = yield("g1 ham");
-        trace.push_back("g1 received " + std::to_string(x));
-        yield.from(g2());
-        x = yield("g1 eggs");
-        trace.push_back("g1 received " + std::to_string(x));
-        trace.push_back("Finishing g1");
-    });
+    gen g = g1_receiving<gen>(trace, g2);
     auto run = [&g, &trace] {
         g.next();
         int x = 1;
@@ -578,25 +631,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delegating_close, T, string_subs) {
     using gen = typename T::gen;
     using sub = typename T::sub;
     strings trace;
-    auto g2 = [&trace]() -> sub {
-        return sub([&trace](typename sub::yielder& yield) {
-            finally_append fin(trace, "Finishing g2");
-            trace.push_back("Starting g2");
-            yield("g2 spam");
-            yield("g2 more spam");
-        });
-    };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        finally_append fin(trace, "Finishing g1");
-        trace.push_back("Starting g1");
-        yield("g1 ham");
-        yield.from(g2());
-        yield("g1 eggs");
-    });
-    for (int i = 0; i < 2; ++i) {
-        std::string const x = g.next();
-        trace.push_back("Yielded " + x);
-    }
+    auto g2 = [&trace]() -> sub { return g2_spam_finally<sub>(trace); };
+    gen g = g1_ham_eggs_finally<gen>(trace, g2);
+    next_twice(g, trace);
     pygen::yield_from_target const target = g.gi_yieldfrom();
     BOOST_TEST(static_cast<bool>(target));
     BOOST_TEST(target.kind() == pygen::yield_from_kind::generator);
@@ -638,17 +675,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(handing_exception_while_delegating_close, T, strin
             throw py_value_error("nybbles have exploded with delight");
         });
     };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        finally_append fin(trace, "Finishing g1");
-        trace.push_back("Starting g1");
-        yield("g1 ham");
-        yield.from(g2());
-        yield("g1 eggs");
-    });
-    for (int i = 0; i < 2; ++i) {
-        std::string const x = g.next();
-        trace.push_back("Yielded " + x);
-    }
+    gen g = g1_ham_eggs_finally<gen>(trace, g2);
+    next_twice(g, trace);
     BOOST_TEST(thrown_what<py_value_error>([&g] { g.close(); }) == "nybbles have exploded with delight");
     BOOST_TEST(trace == (strings{"Starting g1", "Yielded g1 ham", "Starting g2", "Yielded g2 spam", "Finishing g2",
                                  "Finishing g1"}),
@@ -662,25 +690,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delegating_throw, T, string_subs) {
     using gen = typename T::gen;
     using sub = typename T::sub;
     strings trace;
-    auto g2 = [&trace]() -> sub {
-        return sub([&trace](typename sub::yielder& yield) {
-            finally_append fin(trace, "Finishing g2");
-            trace.push_back("Starting g2");
-            yield("g2 spam");
-            yield("g2 more spam");
-        });
-    };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        finally_append fin(trace, "Finishing g1");
-        trace.push_back("Starting g1");
-        yield("g1 ham");
-        yield.from(g2());
-        yield("g1 eggs");
-    });
-    for (int i = 0; i < 2; ++i) {
-        std::string const x = g.next();
-        trace.push_back("Yielded " + x);
-    }
+    auto g2 = [&trace]() -> sub { return g2_spam_finally<sub>(trace); };
+    gen g = g1_ham_eggs_finally<gen>(trace, g2);
+    next_twice(g, trace);
     BOOST_TEST(thrown_what<py_value_error>([&g] { g.throw_(py_value_error("tomato ejected")); }) == "tomato ejected");
     BOOST_TEST(trace == (strings{"Starting g1", "Yielded g1 ham", "Starting g2", "Yielded g2 spam", "Finishing g2",
                                  "Finishing g1"}),
@@ -833,12 +845,7 @@ BOOST_AUTO_TEST_CASE(delegation_of_close_to_non_generator) {
     strings trace;
     unraisables errors;
     hook_guard guard([&errors](std::exception_ptr error) { errors.push_back(error); });
-    gen gi([&trace](gen::yielder& yield) {
-        finally_append fin(trace, "finishing g");
-        trace.push_back("starting g");
-        yield.from(boost::irange(0, 3));
-        trace.push_back("g should not be here");
-    });
+    gen gi = g_over_range3<gen>(trace);
     BOOST_TEST(gi.next() == 0);
     pygen::yield_from_target const target = gi.gi_yieldfrom();
     BOOST_TEST(static_cast<bool>(target));
@@ -886,12 +893,7 @@ BOOST_AUTO_TEST_CASE(delegating_throw_to_non_generator) {
 BOOST_AUTO_TEST_CASE(attempting_to_send_to_non_generator) {
     using gen = pygen::generator<int, int>;
     strings trace;
-    gen gi([&trace](gen::yielder& yield) {
-        finally_append fin(trace, "finishing g");
-        trace.push_back("starting g");
-        yield.from(boost::irange(0, 3));
-        trace.push_back("g should not be here");
-    });
+    gen gi = g_over_range3<gen>(trace);
     BOOST_TEST(gi.next() == 0);
     std::string const what = thrown_what<pygen::attribute_error>([&gi, &trace] {
         for (int x = 0; x < 3; ++x) {
@@ -988,17 +990,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(returning_value_from_delegated_throw, T, string_su
             }
         });
     };
-    gen g([&trace, &g2](typename gen::yielder& yield) {
-        finally_append fin(trace, "Finishing g1");
-        trace.push_back("Starting g1");
-        yield("g1 ham");
-        yield.from(g2());
-        yield("g1 eggs");
-    });
-    for (int i = 0; i < 2; ++i) {
-        std::string const x = g.next();
-        trace.push_back("Yielded " + x);
-    }
+    gen g = g1_ham_eggs_finally<gen>(trace, g2);
+    next_twice(g, trace);
     BOOST_TEST(g.throw_(lunch_error("tomato ejected")) == "g2 lunch saved"); // item 34: the sub's next yield
     BOOST_TEST(g.state() == pygen::gen_state::suspended);
     for (std::string const& x : g) {
@@ -1093,11 +1086,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throwing_GeneratorExit_into_subgen_that_returns, T
             }
         });
     };
-    gen gi([&trace, &f](typename gen::yielder& yield) {
-        trace.push_back("Enter g");
-        yield.from(f());
-        trace.push_back("Exit g");
-    });
+    gen gi = enter_g<gen>(trace, f);
     gi.next();
     BOOST_TEST(thrown_what<pygen::generator_exit>([&gi] { gi.throw_(pygen::generator_exit()); }) == "GeneratorExit");
     BOOST_TEST(trace == (strings{"Enter g", "Enter f"}), boost::test_tools::per_element());
@@ -1129,11 +1118,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throwing_GeneratorExit_into_subgenerator_that_yiel
         });
     };
     {
-        gen gi([&trace, &f](typename gen::yielder& yield) {
-            trace.push_back("Enter g");
-            yield.from(f());
-            trace.push_back("Exit g");
-        });
+        gen gi = enter_g<gen>(trace, f);
         gi.next();
         BOOST_TEST(thrown_what<pygen::runtime_error>([&gi] { gi.throw_(pygen::generator_exit()); }) ==
                    "generator ignored GeneratorExit");
@@ -1143,11 +1128,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throwing_GeneratorExit_into_subgenerator_that_yiel
     trace.clear();
     {
         sub fs = f();
-        gen gi([&trace, &fs](typename gen::yielder& yield) {
-            trace.push_back("Enter g");
-            yield.from(fs);
-            trace.push_back("Exit g");
-        });
+        gen gi = enter_g<gen>(trace, [&fs]() -> sub& { return fs; });
         gi.next();
         BOOST_TEST(thrown_what<pygen::runtime_error>([&gi] { gi.throw_(pygen::generator_exit()); }) ==
                    "generator ignored GeneratorExit");
@@ -1179,11 +1160,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throwing_GeneratorExit_into_subgen_that_raises, T,
             }
         });
     };
-    gen gi([&trace, &f](typename gen::yielder& yield) {
-        trace.push_back("Enter g");
-        yield.from(f());
-        trace.push_back("Exit g");
-    });
+    gen gi = enter_g<gen>(trace, f);
     gi.next();
     BOOST_TEST(thrown_what<py_value_error>([&gi] { gi.throw_(pygen::generator_exit()); }) ==
                "Vorpal bunny encountered");
@@ -1413,15 +1390,19 @@ BOOST_AUTO_TEST_CASE(close_with_cleared_frame) {
         });
     };
     strings const cleanups{"innermost finally", "inner finally", "outer finally"};
+    // outer_gen.send(None); outer_gen.send(inner_gen); outer_gen.send(outer_gen)
+    auto send_the_chain = [&held_by_inner](gen& inner_gen, gen& outer_gen) {
+        outer_gen.send(pygen::none);
+        outer_gen.send(static_cast<void*>(&inner_gen));
+        outer_gen.send(static_cast<void*>(&outer_gen));
+        BOOST_TEST(held_by_inner == static_cast<void*>(&outer_gen));
+    };
 
     // del outer_gen; del inner_gen
     {
         std::unique_ptr<gen> inner_gen(new gen(inner()));
         std::unique_ptr<gen> outer_gen(new gen(outer()));
-        outer_gen->send(pygen::none);
-        outer_gen->send(static_cast<void*>(inner_gen.get()));
-        outer_gen->send(static_cast<void*>(outer_gen.get()));
-        BOOST_TEST(held_by_inner == static_cast<void*>(outer_gen.get()));
+        send_the_chain(*inner_gen, *outer_gen);
         BOOST_TEST(outer_gen->state() == pygen::gen_state::suspended);
         BOOST_TEST(inner_gen->state() == pygen::gen_state::suspended);
         BOOST_TEST(outer_gen->gi_yieldfrom().get<gen>() == inner_gen.get());
@@ -1440,10 +1421,7 @@ BOOST_AUTO_TEST_CASE(close_with_cleared_frame) {
     {
         std::unique_ptr<gen> inner_gen(new gen(inner()));
         std::unique_ptr<gen> outer_gen(new gen(outer()));
-        outer_gen->send(pygen::none);
-        outer_gen->send(static_cast<void*>(inner_gen.get()));
-        outer_gen->send(static_cast<void*>(outer_gen.get()));
-        BOOST_TEST(held_by_inner == static_cast<void*>(outer_gen.get()));
+        send_the_chain(*inner_gen, *outer_gen);
         inner_gen.reset();
         BOOST_TEST(trace.empty());
         BOOST_TEST(outer_gen->state() == pygen::gen_state::suspended);

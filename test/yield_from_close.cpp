@@ -8,54 +8,22 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
+#include "yield_from_support.hpp"
 
 #include <cstddef>
 #include <exception>
 #include <memory>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 #include <vector>
 
 using namespace pygen_test;
 
 namespace {
 
-using gen = pygen::generator<int>;              // the sub-generators
-using rgen = pygen::generator<int, void, int>;  // a sub-generator with a return value
-using lgen = pygen::generator<long>;            // other Y: values pass through the delegator
-using sgen = pygen::generator<int, int>;        // other S: values pass through the delegator
-
-// Delegators: the same Y and S as the sub (one chain, calls go straight to the innermost stack),
-// and two that differ (each value passes through the delegator's stack).
-using delegators = std::tuple<gen, lgen, sgen>;
-
-// Depth-3 chains outer -> middle -> inner (inner is a gen): one chain of the same types, the outer
-// forwarding to a chain of two, and a chain of two whose middle forwards to the inner.
-struct all_same {
-    using outer = gen;
-    using middle = gen;
-};
-struct outer_forwards {
-    using outer = lgen;
-    using middle = gen;
-};
-struct middle_forwards {
-    using outer = lgen;
-    using middle = lgen;
-};
-using chains = std::tuple<all_same, outer_forwards, middle_forwards>;
-
-char const* const ignored_exit = "generator ignored GeneratorExit";
-char const* const executing = "generator already executing";
-
 // A hook that keeps what it receives.
 pygen::unraisable_hook collect_into(std::vector<std::exception_ptr>& errors) {
     return [&errors](std::exception_ptr error) { errors.push_back(error); };
-}
-
-std::string states(char const* where, pygen::gen_state sub, pygen::gen_state delegator) {
-    return std::string(where) + ": sub " + pygen::to_string(sub) + " d " + pygen::to_string(delegator);
 }
 
 // def sub(): r = Rec('sub_local'); try: yield 1; yield 2
@@ -82,6 +50,31 @@ gen always_ignores_generator_exit(log_type& log) {
             } catch (pygen::generator_exit const&) {
                 log.push_back("sub ignores");
             }
+        }
+    });
+}
+
+// def d(): try: yield from s; log('d not reached')
+//          finally: log('d finally')
+template <class D> D finally_around(log_type& log, gen& s) {
+    return D([&log, &s](typename D::yielder& yield) {
+        recorder fin(log, "d_finally");
+        yield.from(s);
+        log.push_back("d not reached");
+    });
+}
+
+// def <who>(): try: <body>
+//              except GeneratorExit: log('<who> GE'); raise
+//              finally: log('<who> finally')
+template <class G, class Body> G reraises_generator_exit(log_type& log, std::string const& who, Body body) {
+    return G([&log, who, body](typename G::yielder& yield) {
+        recorder fin(log, who + "_finally");
+        try {
+            body(yield);
+        } catch (pygen::generator_exit const&) {
+            log.push_back(who + " GE");
+            throw;
         }
     });
 }
@@ -149,33 +142,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_of_a_depth_three_chain_cleans_up_innermost_f
     using M = typename C::middle;
     using O = typename C::outer;
     log_type log;
-    gen inner([&log](gen::yielder& yield) {
-        recorder fin(log, "inner_finally");
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("inner GE");
-            throw;
-        }
-    });
-    M middle([&](typename M::yielder& yield) {
-        recorder fin(log, "middle_finally");
-        try {
-            yield.from(inner);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("middle GE");
-            throw;
-        }
-    });
-    O outer([&](typename O::yielder& yield) {
-        recorder fin(log, "outer_finally");
-        try {
-            yield.from(middle);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("outer GE");
-            throw;
-        }
-    });
+    gen inner = reraises_generator_exit<gen>(log, "inner", [](gen::yielder& yield) { yield(1); });
+    M middle =
+        reraises_generator_exit<M>(log, "middle", [&inner](typename M::yielder& yield) { yield.from(inner); });
+    O outer =
+        reraises_generator_exit<O>(log, "outer", [&middle](typename O::yielder& yield) { yield.from(middle); });
     BOOST_TEST(outer.next() == 1);
     BOOST_TEST(middle.state() == pygen::gen_state::suspended);
     BOOST_TEST(inner.state() == pygen::gen_state::suspended);
@@ -195,15 +166,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_of_a_depth_three_chain_cleans_up_innermost_f
 //         g.close() is None; log == ['sub GE', 'd GE']: the delegator gets GeneratorExit, not 5 (item 22)
 BOOST_AUTO_TEST_CASE_TEMPLATE(sub_returning_a_value_on_generator_exit_still_exits_the_delegator, D, delegators) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            return 5;
-        }
-        return 0;
-    });
+    rgen s = returns_5_on_generator_exit(log);
     D d([&](typename D::yielder& yield) {
         try {
             int const r = yield.from(s);
@@ -230,15 +193,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sub_returning_a_value_on_generator_exit_still_exit
 //                  log('d end')      # g.close() is None; both GEN_CLOSED
 BOOST_AUTO_TEST_CASE_TEMPLATE(sub_raising_on_close_enters_the_delegator_which_can_catch_it, D, delegators) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            throw std::out_of_range("k");
-        }
-    });
+    gen s = raises_on_generator_exit(log);
     D d([&](typename D::yielder& yield) {
         try {
             yield.from(s);
@@ -264,15 +219,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sub_raising_on_close_enters_the_delegator_which_ca
 //         g.close() -> KeyError('k'); log == ['sub GE', 'sub finally', 'd finally']; both GEN_CLOSED (item 24)
 BOOST_AUTO_TEST_CASE(sub_raising_on_close_uncaught_propagates_out_of_close) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            throw std::out_of_range("k");
-        }
-    });
+    gen s = raises_on_generator_exit(log);
     gen d([&](gen::yielder& yield) {
         recorder fin(log, "d_finally");
         yield.from(s);
@@ -349,11 +296,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sub_ignoring_generator_exit_makes_close_raise_and_
             }
         });
         {
-            D d([&](typename D::yielder& yield) {
-                recorder fin(log, "d_finally");
-                yield.from(s);
-                log.push_back("d not reached");
-            });
+            D d = finally_around<D>(log, s);
             BOOST_TEST(d.next() == 1);
             BOOST_TEST(thrown_what<pygen::runtime_error>([&d] { d.close(); }) == ignored_exit);
             log_type const expected = {"sub ignores", "~sub_finally_1", "~d_finally"};
@@ -464,25 +407,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(destroying_a_delegator_closes_its_sub_first, D, de
     std::vector<std::exception_ptr> errors;
     hook_guard guard(collect_into(errors));
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            throw;
-        }
-    });
+    gen s = reraises_generator_exit<gen>(log, "sub", [](gen::yielder& yield) { yield(1); });
     {
-        D d([&](typename D::yielder& yield) {
-            recorder fin(log, "d_finally");
-            try {
-                yield.from(s);
-            } catch (pygen::generator_exit const&) {
-                log.push_back("d GE");
-                throw;
-            }
-        });
+        D d = reraises_generator_exit<D>(log, "d", [&s](typename D::yielder& yield) { yield.from(s); });
         BOOST_TEST(d.next() == 1);
         BOOST_TEST(log.empty());
     }
@@ -567,12 +494,7 @@ BOOST_AUTO_TEST_CASE(destroyed_sub_object_is_finalized_when_the_delegator_is_des
     log_type log;
     {
         std::unique_ptr<gen> s(new gen(two_values(log)));
-        gen* const sp = s.get();
-        gen d([&log, sp](gen::yielder& yield) {
-            recorder fin(log, "d_finally");
-            yield.from(*sp);
-            log.push_back("d not reached");
-        });
+        gen d = finally_around<gen>(log, *s);
         BOOST_TEST(d.next() == 1);
         s.reset();
         BOOST_TEST(log.empty());
@@ -587,12 +509,7 @@ BOOST_AUTO_TEST_CASE(destroyed_sub_object_is_finalized_when_the_delegator_is_des
 BOOST_AUTO_TEST_CASE(destroyed_sub_object_is_finalized_when_the_delegator_is_closed) {
     log_type log;
     std::unique_ptr<gen> s(new gen(two_values(log)));
-    gen* const sp = s.get();
-    lgen d([&log, sp](lgen::yielder& yield) {
-        recorder fin(log, "d_finally");
-        yield.from(*sp);
-        log.push_back("d not reached");
-    });
+    lgen d = finally_around<lgen>(log, *s);
     BOOST_TEST(d.next() == 1);
     s.reset();
     BOOST_TEST(log.empty());
@@ -734,11 +651,7 @@ BOOST_AUTO_TEST_CASE(closing_a_delegator_whose_temporary_sub_ignores_generator_e
 //         next(g); next(s) -> StopIteration(7); g.close() is None: GeneratorExit in d; GEN_CLOSED
 BOOST_AUTO_TEST_CASE(close_after_the_sub_was_exhausted_directly) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        yield(1);
-        log.push_back("sub end");
-        return 7;
-    });
+    rgen s = one_then_returns_7(log);
     gen d([&](gen::yielder& yield) {
         try {
             yield.from(s);
@@ -803,7 +716,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_from_inside_the_running_sub_is_value_error, 
     D d([&s](typename D::yielder& yield) { yield.from(s); });
     dp = &d;
     BOOST_TEST(d.next() == 1);
-    log_type const expected = {std::string("d.close: ") + executing, std::string("s.close: ") + executing};
+    log_type const expected = {std::string("d.close: ") + already_executing, std::string("s.close: ") + already_executing};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST(d.state() == pygen::gen_state::suspended);
     BOOST_TEST(s.state() == pygen::gen_state::suspended);

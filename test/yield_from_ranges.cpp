@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
+#include "yield_from_support.hpp"
 
 #include <boost/coroutine2/coroutine.hpp>
 
@@ -24,8 +25,6 @@ using namespace pygen_test;
 
 namespace {
 
-using gen = pygen::generator<int>;
-using sgen = pygen::generator<int, int>;
 using ints = std::vector<int>;
 
 char const* const no_send = "object has no attribute 'send'";
@@ -212,7 +211,6 @@ BOOST_AUTO_TEST_CASE(coroutine2_pull_type) {
 //         def gen(): yield from [1, 2]; r = yield from sub(); yield r; yield from (3,)
 //         list(gen()) == [1, 2, 10, 11, 5, 3]
 BOOST_AUTO_TEST_CASE(range_then_subgenerator_then_range) {
-    using rgen = pygen::generator<int, void, int>;
     gen g([](gen::yielder& yield) {
         yield.from(ints{1, 2});
         int const r = yield.from(rgen([](rgen::yielder& sub) {
@@ -230,7 +228,6 @@ BOOST_AUTO_TEST_CASE(range_then_subgenerator_then_range) {
 // Python: def gen(): yield from [1, 2]    # ints consumed as floats by the caller
 //         [float(v) for v in gen()] == [1.0, 2.0]
 BOOST_AUTO_TEST_CASE(elements_convert_to_the_yield_type) {
-    using lgen = pygen::generator<long>;
     std::vector<int> const v{1, 2, -3};
     lgen g([&v](lgen::yielder& yield) { yield.from(v); });
     BOOST_TEST(drain(g) == (std::vector<long>{1L, 2L, -3L}), boost::test_tools::per_element());

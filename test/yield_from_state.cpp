@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
+#include "yield_from_support.hpp"
 
 #include <initializer_list>
 #include <sstream>
@@ -20,22 +21,16 @@ using namespace pygen_test;
 
 namespace {
 
-using gen = pygen::generator<int>;
-using sgen = pygen::generator<int, int>;
 using strgen = pygen::generator<std::string, void, std::string>;
-using states = std::vector<pygen::gen_state>;
+using state_list = std::vector<pygen::gen_state>;
 using pygen::gen_state;
 using pygen::yield_from_kind;
-
-char const* const already_executing = "generator already executing";
 
 std::string text(yield_from_kind k) {
     std::ostringstream os;
     os << k;
     return os.str();
 }
-
-std::string name(gen_state s) { return pygen::to_string(s); }
 
 // Python's `gi_yieldfrom is None`, with every accessor agreeing.
 template <class G> bool yields_from_nothing(G& g) {
@@ -79,8 +74,8 @@ struct chain3 {
         BOOST_TEST(log == (log_type{"states GEN_RUNNING GEN_RUNNING GEN_RUNNING", "next: " + error, "send: " + error,
                                     "throw: " + error, "close: " + error}),
                    boost::test_tools::per_element());
-        BOOST_TEST((states{outer.state(), middle.state(), inner.state()} ==
-                    states{gen_state::suspended, gen_state::suspended, gen_state::suspended}));
+        BOOST_TEST((state_list{outer.state(), middle.state(), inner.state()} ==
+                    state_list{gen_state::suspended, gen_state::suspended, gen_state::suspended}));
         BOOST_TEST(outer.gi_yieldfrom().get<sgen>() == &middle);
         BOOST_TEST(middle.gi_yieldfrom().get<sgen>() == &inner);
         BOOST_CHECK_THROW(outer.next(), pygen::stop_iteration);
@@ -88,8 +83,8 @@ struct chain3 {
         BOOST_TEST(log[5] == "inner resumed");
         BOOST_TEST(log[6] == "middle resumed");
         BOOST_TEST(log[7] == "outer resumed");
-        BOOST_TEST((states{outer.state(), middle.state(), inner.state()} ==
-                    states{gen_state::closed, gen_state::closed, gen_state::closed}));
+        BOOST_TEST((state_list{outer.state(), middle.state(), inner.state()} ==
+                    state_list{gen_state::closed, gen_state::closed, gen_state::closed}));
     }
 };
 

@@ -8,45 +8,17 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
+#include "yield_from_support.hpp"
 
 #include <exception>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 #include <typeinfo>
 #include <vector>
 
 using namespace pygen_test;
 
 namespace {
-
-using gen = pygen::generator<int>;              // the sub-generators
-using rgen = pygen::generator<int, void, int>;  // a sub-generator with a return value
-using lgen = pygen::generator<long>;            // other Y: values pass through the delegator
-using sgen = pygen::generator<int, int>;        // other S: values pass through the delegator
-
-// Delegators: the same Y and S as the sub (one chain, calls go straight to the innermost stack),
-// and two that differ (each value passes through the delegator's stack).
-using delegators = std::tuple<gen, lgen, sgen>;
-
-// Depth-3 chains outer -> middle -> inner (inner is a gen): one chain of the same types, the outer
-// forwarding to a chain of two, and a chain of two whose middle forwards to the inner.
-struct all_same {
-    using outer = gen;
-    using middle = gen;
-};
-struct outer_forwards {
-    using outer = lgen;
-    using middle = gen;
-};
-struct middle_forwards {
-    using outer = lgen;
-    using middle = lgen;
-};
-using chains = std::tuple<all_same, outer_forwards, middle_forwards>;
-
-char const* const raised_stop = "generator raised StopIteration";
-char const* const ignored_exit = "generator ignored GeneratorExit";
 
 struct base_error : std::runtime_error {
     explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
@@ -78,8 +50,29 @@ template <class F> int stop_value(F f) {
     return -2;
 }
 
-std::string states(char const* where, pygen::gen_state sub, pygen::gen_state delegator) {
-    return std::string(where) + ": sub " + pygen::to_string(sub) + " d " + pygen::to_string(delegator);
+// def sub(): try: yield 1
+//            finally: log('sub finally')
+gen finally_sub(log_type& log) {
+    return gen([&log](gen::yielder& yield) {
+        recorder fin(log, "sub_finally");
+        yield(1);
+    });
+}
+
+// def d(): try: yield from s
+//          except RuntimeError as e: log(str(e), e.__cause__); yield 2
+template <class D> D catches_runtime_error(gen& s, log_type& log) {
+    return D([&s, &log](typename D::yielder& yield) {
+        try {
+            yield.from(s);
+            log.push_back("d not reached");
+        } catch (pygen::runtime_error const& e) {
+            log.push_back(std::string("d caught ") + e.what() + " cause " + std::to_string(nested_stop_value(e)));
+            yield(2);
+        } catch (pygen::stop_iteration const&) {
+            log.push_back("d caught a bare stop_iteration");
+        }
+    });
 }
 
 } // namespace
@@ -240,10 +233,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sub_raising_another_exception_reaches_the_delegato
 //         next(g); g.throw(ValueError('u')) -> ValueError('u'); both GEN_CLOSED; next(g) -> StopIteration
 BOOST_AUTO_TEST_CASE_TEMPLATE(uncaught_throw_closes_sub_and_delegator, D, delegators) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        yield(1);
-    });
+    gen s = finally_sub(log);
     D d([&](typename D::yielder& yield) {
         recorder fin(log, "d_finally");
         yield.from(s);
@@ -377,15 +367,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throw_generator_exit_closes_the_sub_then_raises_in
 //         g.throw(GeneratorExit) == 99: the delegator gets GeneratorExit, not the value 5
 BOOST_AUTO_TEST_CASE(throw_generator_exit_the_subs_return_value_is_not_the_result) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            return 5;
-        }
-        return 0;
-    });
+    rgen s = returns_5_on_generator_exit(log);
     gen d([&](gen::yielder& yield) {
         try {
             int const r = yield.from(s);
@@ -411,15 +393,7 @@ BOOST_AUTO_TEST_CASE(throw_generator_exit_the_subs_return_value_is_not_the_resul
 //         g.throw(GeneratorExit) == 5: the error of the sub's close enters d instead (item 35)
 BOOST_AUTO_TEST_CASE_TEMPLATE(throw_generator_exit_sub_close_raising_enters_the_delegator, D, delegators) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        try {
-            yield(1);
-        } catch (pygen::generator_exit const&) {
-            log.push_back("sub GE");
-            throw std::out_of_range("k");
-        }
-    });
+    gen s = raises_on_generator_exit(log);
     D d([&](typename D::yielder& yield) {
         try {
             yield.from(s);
@@ -446,10 +420,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throw_generator_exit_sub_close_raising_enters_the_
 //         g.throw(GeneratorExit) -> GeneratorExit out of throw(); both GEN_CLOSED (item 19)
 BOOST_AUTO_TEST_CASE(throw_generator_exit_uncaught_propagates_out_of_throw) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        yield(1);
-    });
+    gen s = finally_sub(log);
     gen d([&](gen::yielder& yield) {
         recorder fin(log, "d_finally");
         yield.from(s);
@@ -517,17 +488,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pep479_stop_iteration_in_the_sub_reaches_the_deleg
         yield(1);
         throw pygen::stop_iteration(8);
     });
-    D d([&](typename D::yielder& yield) {
-        try {
-            yield.from(s);
-            log.push_back("d not reached");
-        } catch (pygen::runtime_error const& e) {
-            log.push_back(std::string("d caught ") + e.what() + " cause " + std::to_string(nested_stop_value(e)));
-            yield(2);
-        } catch (pygen::stop_iteration const&) {
-            log.push_back("d caught a bare stop_iteration");
-        }
-    });
+    D d = catches_runtime_error<D>(s, log);
     BOOST_TEST(d.next() == 1);
     BOOST_TEST(d.next() == 2);
     log_type const expected = {std::string("d caught ") + raised_stop + " cause 8"};
@@ -543,21 +504,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pep479_stop_iteration_in_the_sub_reaches_the_deleg
 //         next(g); g.throw(StopIteration(9)) == 2: the sub turns it into RuntimeError (item 37)
 BOOST_AUTO_TEST_CASE_TEMPLATE(pep479_thrown_stop_iteration_uncaught_by_the_sub, D, delegators) {
     log_type log;
-    gen s([&log](gen::yielder& yield) {
-        recorder fin(log, "sub_finally");
-        yield(1);
-    });
-    D d([&](typename D::yielder& yield) {
-        try {
-            yield.from(s);
-            log.push_back("d not reached");
-        } catch (pygen::runtime_error const& e) {
-            log.push_back(std::string("d caught ") + e.what() + " cause " + std::to_string(nested_stop_value(e)));
-            yield(2);
-        } catch (pygen::stop_iteration const&) {
-            log.push_back("d caught a bare stop_iteration");
-        }
-    });
+    gen s = finally_sub(log);
+    D d = catches_runtime_error<D>(s, log);
     BOOST_TEST(d.next() == 1);
     BOOST_TEST(d.throw_(pygen::stop_iteration(9)) == 2);
     log_type const expected = {"~sub_finally", std::string("d caught ") + raised_stop + " cause 9"};
@@ -617,11 +565,7 @@ BOOST_AUTO_TEST_CASE(thrown_stop_iteration_reaches_the_sub_unchanged) {
 //         g.throw(ValueError('late')) == 2: raised in the delegator at the yield from
 BOOST_AUTO_TEST_CASE_TEMPLATE(throw_after_the_sub_was_exhausted_directly_raises_at_yield_from, D, delegators) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        yield(1);
-        log.push_back("sub end");
-        return 7;
-    });
+    rgen s = one_then_returns_7(log);
     D d([&](typename D::yielder& yield) {
         try {
             int const r = yield.from(s);
@@ -653,11 +597,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throw_after_the_sub_was_exhausted_directly_raises_
 BOOST_AUTO_TEST_CASE_TEMPLATE(throw_stop_iteration_after_the_sub_was_exhausted_directly_ends_the_yield_from, D,
                               delegators) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        yield(1);
-        log.push_back("sub end");
-        return 7;
-    });
+    rgen s = one_then_returns_7(log);
     D d([&](typename D::yielder& yield) {
         int const r = yield.from(s);
         log.push_back("r " + std::to_string(r));
@@ -683,11 +623,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throw_stop_iteration_after_the_sub_was_exhausted_d
 // (C++: a value-initialized R, 0, where Python gives None.)
 BOOST_AUTO_TEST_CASE(next_after_the_sub_was_exhausted_directly_gives_a_value_initialized_result) {
     log_type log;
-    rgen s([&log](rgen::yielder& yield) -> int {
-        yield(1);
-        log.push_back("sub end");
-        return 7;
-    });
+    rgen s = one_then_returns_7(log);
     gen d([&](gen::yielder& yield) {
         int const r = yield.from(s);
         log.push_back("r " + std::to_string(r));

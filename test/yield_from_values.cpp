@@ -8,11 +8,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
+#include "yield_from_support.hpp"
 
 #include <boost/optional.hpp>
 
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,12 +21,6 @@ using namespace pygen_test;
 namespace {
 
 using opt = boost::optional<int>;
-
-std::string name(pygen::gen_state s) {
-    std::ostringstream out;
-    out << s;
-    return out.str();
-}
 
 std::string show(int v) { return std::to_string(v); }
 std::string show(long v) { return std::to_string(v); }
@@ -1019,22 +1013,34 @@ template <class Outer> direct_sub make_direct_sub(log_type& log, Outer*& outer, 
 }
 
 // Python: s = sub(); def outer(): r = yield from s; log.append(('r', r)); yield -1
+// g (of type Outer) and s, with the pointers the sub's log lines read.
+template <class Outer> struct direct_use {
+    log_type log;
+    Outer* outer = nullptr;
+    direct_sub* self = nullptr;
+    direct_sub s;
+    Outer g;
+
+    direct_use()
+        : s(make_direct_sub(log, outer, self)), g([this](typename Outer::yielder& yield) {
+              std::string const r = yield.from(s);
+              log.push_back("r [" + r + "]");
+              yield(-1);
+          }) {
+        self = &s;
+        outer = &g;
+    }
+};
+
+// Python: s = sub(); def outer(): r = yield from s; log.append(('r', r)); yield -1
 //         next(g) == 1; s.send(5) == 2 (g stays 'GEN_SUSPENDED'); g.send(6) == 3; next(g) == -1
 //         log == [('start', RUNNING, RUNNING), ('got', 5, SUSPENDED, RUNNING), ('got', 6, RUNNING, RUNNING),
 //                 ('got', None, RUNNING, RUNNING), ('r', 'end')]     (C++ next(): a value-initialized 0)
 template <class Outer> void check_direct_use_then_delegator_continues() {
-    using gen = Outer;
-    log_type log;
-    gen* outer = nullptr;
-    direct_sub* self = nullptr;
-    direct_sub s = make_direct_sub(log, outer, self);
-    self = &s;
-    gen g([&log, &s](typename gen::yielder& yield) {
-        std::string const r = yield.from(s);
-        log.push_back("r " + r);
-        yield(-1);
-    });
-    outer = &g;
+    direct_use<Outer> t;
+    log_type const& log = t.log;
+    direct_sub& s = t.s;
+    Outer& g = t.g;
     BOOST_TEST(g.next() == 1);
     BOOST_TEST(s.send(5) == 2);
     BOOST_TEST(g.state() == pygen::gen_state::suspended);
@@ -1042,7 +1048,7 @@ template <class Outer> void check_direct_use_then_delegator_continues() {
     BOOST_TEST(g.send(6) == 3);
     BOOST_TEST(g.next() == -1);
     BOOST_TEST(log == (log_type{"start GEN_RUNNING GEN_RUNNING", "got 5 GEN_SUSPENDED GEN_RUNNING",
-                                "got 6 GEN_RUNNING GEN_RUNNING", "got 0 GEN_RUNNING GEN_RUNNING", "r end"}),
+                                "got 6 GEN_RUNNING GEN_RUNNING", "got 0 GEN_RUNNING GEN_RUNNING", "r [end]"}),
                boost::test_tools::per_element());
     BOOST_TEST(s.state() == pygen::gen_state::closed);
     BOOST_TEST(stop_has_value([&g] { g.next(); }) == 0);
@@ -1055,18 +1061,10 @@ template <class Outer> void check_direct_use_then_delegator_continues() {
 //         log == [('start', RUNNING, RUNNING), ('got', 5, SUSPENDED, RUNNING), ('got', None, SUSPENDED, RUNNING),
 //                 ('got', None, SUSPENDED, RUNNING), ('r', None)]
 template <class Outer> void check_sub_exhausted_directly() {
-    using gen = Outer;
-    log_type log;
-    gen* outer = nullptr;
-    direct_sub* self = nullptr;
-    direct_sub s = make_direct_sub(log, outer, self);
-    self = &s;
-    gen g([&log, &s](typename gen::yielder& yield) {
-        std::string const r = yield.from(s);
-        log.push_back("r [" + r + "]");
-        yield(-1);
-    });
-    outer = &g;
+    direct_use<Outer> t;
+    log_type const& log = t.log;
+    direct_sub& s = t.s;
+    Outer& g = t.g;
     BOOST_TEST(g.next() == 1);
     BOOST_TEST(s.send(5) == 2);
     BOOST_TEST(s.next() == 3);
