@@ -557,3 +557,45 @@ BOOST_AUTO_TEST_CASE(caller_closes_the_middle_generator_while_the_outer_is_suspe
     BOOST_CHECK_THROW(c.outer.next(), pygen::stop_iteration);
     BOOST_TEST(c.outer.state() == gen_state::closed);
 }
+
+// Python: h = head() (yield from mid); mid = midf() (yield from leaf); leaf = leaff():
+//         yield 1; try: yield from h except ValueError: log; yield 2
+//   next(h) == 1; next(mid) == 2 (the caller resumes the middle of the chain, and the innermost
+//   delegates to the chain's head, whose chain leads back to the running mid)
+//   CPython resumes h first: the ValueError is raised in h's yield from, so h is closed
+//   ("head finally"), then reaches leaf. pygen sees the cycle before resuming anything: the
+//   value_error is raised at leaf's yield.from and h stays suspended (README, "Delegation cycles").
+BOOST_AUTO_TEST_CASE(cycle_through_a_suspended_chain_head_raises_at_the_yield_from_only) {
+    log_type log;
+    gen* head_ptr = nullptr;
+    gen leaf([&log, &head_ptr](gen::yielder& yield) {
+        yield(1);
+        try {
+            yield.from(*head_ptr);
+            log.push_back("no error");
+        } catch (pygen::value_error const& e) {
+            log.push_back(std::string("leaf caught ") + e.what());
+        }
+        yield(2);
+    });
+    gen mid([&log, &leaf](gen::yielder& yield) {
+        recorder r(log, "mid");
+        yield.from(leaf);
+    });
+    gen head([&log, &mid](gen::yielder& yield) {
+        recorder r(log, "head");
+        yield.from(mid);
+    });
+    head_ptr = &head;
+    BOOST_TEST(head.next() == 1);
+    BOOST_TEST(mid.next() == 2);
+    log_type const expected = {"leaf caught generator already executing"};
+    BOOST_TEST(log == expected, boost::test_tools::per_element());
+    BOOST_TEST(head.state() == gen_state::suspended);
+    BOOST_TEST(mid.state() == gen_state::suspended);
+    BOOST_TEST(leaf.state() == gen_state::suspended);
+    // The chain is intact: the head's next call reaches the leaf.
+    BOOST_CHECK_THROW(head.next(), pygen::stop_iteration);
+    log_type const after = {"leaf caught generator already executing", "~mid", "~head"};
+    BOOST_TEST(log == after, boost::test_tools::per_element());
+}
