@@ -82,14 +82,14 @@ private:
         return forward(sub, type, object);
     }
 
+    // Whether `sub` (null: an empty generator object) has nothing more to give; delegating to a
+    // running generator is Python's "generator already executing".
     template <class Y2, class S2, class R2> static bool ended(frame<Y2, S2, R2>* sub) {
-        if (sub == nullptr || sub->state() == gen_state::closed) {
-            return true;
-        }
-        if (sub->state() == gen_state::running) {
+        gen_state const s = sub == nullptr ? gen_state::closed : sub->state();
+        if (s == gen_state::running) {
             throw value_error();
         }
-        return false;
+        return s == gen_state::closed;
     }
 
     // PEP 380's expansion, literally: each value passes through this body.
