@@ -29,15 +29,6 @@ template <class F> int stop_has_value(F f) {
     return -1;
 }
 
-struct base_error : std::runtime_error {
-    explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
-};
-
-struct derived_error : base_error {
-    explicit derived_error(std::string const& what_arg, int code_arg) : base_error(what_arg), code(code_arg) {}
-    int code;
-};
-
 using int_gen = pygen::generator<int>;
 using int_ret_gen = pygen::generator<int, void, int>;
 

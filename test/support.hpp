@@ -10,6 +10,7 @@
 #include <pygen/unraisable.hpp>
 
 #include <exception>
+#include <stdexcept>
 #include <string>
 #include <typeinfo>
 #include <utility>
@@ -18,6 +19,16 @@
 namespace pygen_test {
 
 using log_type = std::vector<std::string>;
+
+// An exception hierarchy of the tests' own, to check that dynamic types survive the trip.
+struct base_error : std::runtime_error {
+    explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
+};
+
+struct derived_error : base_error {
+    derived_error(std::string const& what_arg, int code_arg) : base_error(what_arg), code(code_arg) {}
+    int code;
+};
 
 // Writes "~name" to the log when destroyed: shows which locals of a body were cleaned up, and when.
 struct recorder {

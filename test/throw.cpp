@@ -19,15 +19,6 @@ using namespace pygen_test;
 
 namespace {
 
-struct base_error : std::runtime_error {
-    explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
-};
-
-struct derived_error : base_error {
-    derived_error(std::string const& what_arg, int code_arg) : base_error(what_arg), code(code_arg) {}
-    int code;
-};
-
 // An exception type that derives from nothing.
 struct plain {
     int value;

@@ -20,15 +20,6 @@ using namespace pygen_test;
 
 namespace {
 
-struct base_error : std::runtime_error {
-    explicit base_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
-};
-
-struct derived_error : base_error {
-    derived_error(std::string const& what_arg, int code_arg) : base_error(what_arg), code(code_arg) {}
-    int code;
-};
-
 // The value of the stop_iteration a PEP 479 runtime_error carries as its cause (__cause__):
 // -1 when it has no value, -2 when nothing is nested.
 int nested_stop_value(pygen::runtime_error const& e) {
