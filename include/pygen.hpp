@@ -9,6 +9,7 @@
 #include <pygen/gen_state.hpp>
 #include <pygen/generator.hpp>
 #include <pygen/none.hpp>
+#include <pygen/stack.hpp>
 #include <pygen/unraisable.hpp>
 #include <pygen/version.hpp>
 #include <pygen/yield_from_target.hpp>

@@ -28,7 +28,7 @@
 // inside it refer back to the stream without owning it, which CPython's cycle collector makes unnecessary
 // in Python but C++ needs to avoid a reference cycle.
 //
-// Stacks: every generator uses the default allocator (boost::coroutines2::fixedsize_stack, 128 KiB each).
+// Stacks: every generator uses the default allocator (pygen::pooled_stack, 128 KiB each).
 // Recursion through generators does not deepen any one stack: each nested generator runs on its own. The
 // deepest chains here are the 20-level sieve and the naive m235 (1769 generators started for 45 values, in
 // CPython as here: 1769 stacks of 128 KiB are allocated, mostly untouched).

@@ -93,8 +93,8 @@ std::vector<int> const one_two_three = {1, 2, 3};
 
 } // namespace
 
-static_assert(std::is_same<gen::default_stack_allocator, boost::coroutines2::fixedsize_stack>::value,
-              "the default allocator is Coroutine2's fixedsize_stack");
+static_assert(std::is_same<gen::default_stack_allocator, pygen::pooled_stack>::value,
+              "the default allocator is pygen's pooled_stack");
 
 // Python: list(gen()) == [1, 2, 3]   -- with a 64 KiB fixedsize_stack
 BOOST_AUTO_TEST_CASE(fixedsize_stack_runs_a_generator) {

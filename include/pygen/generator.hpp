@@ -13,11 +13,11 @@
 #include <pygen/exceptions.hpp>
 #include <pygen/gen_state.hpp>
 #include <pygen/none.hpp>
+#include <pygen/stack.hpp>
 #include <pygen/unraisable.hpp>
 #include <pygen/yield_from_target.hpp>
 #include <pygen/yielder.hpp>
 
-#include <boost/coroutine2/fixedsize_stack.hpp>
 
 #include <exception>
 #include <memory>
@@ -83,7 +83,7 @@ public:
     using return_type = R;
     using yielder = pygen::yielder<Y, S, R>;
     using iterator = detail::iterator<Y, S, R>;
-    using default_stack_allocator = boost::coroutines2::fixedsize_stack;
+    using default_stack_allocator = pooled_stack;
 
     // An empty generator, already closed.
     generator() noexcept {}

@@ -7,6 +7,9 @@
 
 #include <pygen/detail/frame.hpp>
 #include <pygen/detail/value_slot.hpp>
+#include <pygen/stack.hpp>
+
+#include <cstddef>
 
 #include <utility>
 
@@ -25,9 +28,11 @@ public:
     }
 
 private:
-    void start_coroutine() override {
-        this->construct_coroutine(std::move(salloc_),
-                                  [this](typename base::coroutine::push_type& sink) { this->run(sink); });
+    void start_worker() override {
+        std::size_t const key = stack_pool_key(salloc_);
+        if (!this->resume_idle_worker(key)) {
+            this->launch(std::move(salloc_), key);
+        }
     }
 
     // The body moves onto its own stack, so what it captured lives and dies with that stack,

@@ -98,9 +98,8 @@ public:
 protected:
     virtual void invoke(yielder_type& yield) = 0;
 
-    // The whole life of the coroutine's stack: runs the body, and records how it ended.
-    void run(typename frame_base::coroutine::push_type& sink) {
-        this->enter_body(sink);
+    // The whole life of the body on its worker's stack: runs it, and records how it ended.
+    void run_body() override {
         yielder_type yield(*this);
         try {
             invoke(yield);

@@ -8,15 +8,17 @@
 #include <pygen/detail/config.hpp>
 #include <pygen/detail/exception_state.hpp>
 #include <pygen/detail/fatal.hpp>
+#include <pygen/detail/idle_workers.hpp>
 #include <pygen/detail/messages.hpp>
 #include <pygen/detail/unwind_request.hpp>
+#include <pygen/detail/worker.hpp>
 #include <pygen/exceptions.hpp>
 #include <pygen/gen_state.hpp>
 #include <pygen/unraisable.hpp>
 #include <pygen/yield_from_target.hpp>
 
 #include <boost/config.hpp>
-#include <boost/coroutine2/coroutine.hpp>
+#include <boost/context/fiber.hpp>
 
 #include <atomic>
 #include <exception>
@@ -37,9 +39,9 @@ enum class outcome : unsigned char { yielded, returned, raised, exited };
 // How a body last gave its stack back.
 enum class handoff : unsigned char { yielded, delegating, ended };
 
-// The part of a generator that does not depend on its types: the state machine, the Coroutine2
-// coroutine (created on the first resume, so an unstarted generator owns no stack), and the links
-// of yield.from.
+// The part of a generator that does not depend on its types: the state machine, the worker its
+// body runs on (taken on the first resume, so an unstarted generator owns no stack, and given back
+// when the body ends), and the links of yield.from.
 //
 // A delegation chain (a generator suspended in yield.from on a generator of the same Y and S,
 // which may itself delegate, ...) is driven from the caller's side: the caller's call switches
@@ -50,8 +52,6 @@ enum class handoff : unsigned char { yielded, delegating, ended };
 // end at its yield.from.
 class frame_base {
 public:
-    using coroutine = boost::coroutines2::coroutine<void>;
-
     frame_base() noexcept {}
     frame_base(frame_base const&) = delete;
     frame_base& operator=(frame_base const&) = delete;
@@ -201,7 +201,7 @@ public:
         delegate_ = &sub;
         sub.parent_ = this;
         handoff_ = handoff::delegating;
-        (*sink_)();
+        worker_->suspend();
         if (pending_ != pending_action::none) {
             raise_pending();
         }
@@ -224,7 +224,7 @@ public:
         }
         handoff_ = handoff::yielded;
         set_own_state(gen_state::suspended);
-        (*sink_)();
+        worker_->suspend();
         pending_action const action = pending_;
         pending_ = pending_action::none;
         return action;
@@ -258,15 +258,34 @@ public:
     }
 
 protected:
-    virtual void start_coroutine() = 0;
+    // Gives the body a worker and runs it to its first yield: an idle one of this thread when the
+    // stack allocator is one pygen pools, else a new one (launch()).
+    virtual void start_worker() = 0;
     virtual void release_body() noexcept = 0;
+    virtual void run_body() = 0;
 
     gen_state own_state() const noexcept { return state_.load(std::memory_order_relaxed); }
     void set_own_state(gen_state s) noexcept { state_.store(s, std::memory_order_relaxed); }
 
-    template <class StackAllocator, class Entry> void construct_coroutine(StackAllocator&& salloc, Entry&& entry) {
-        ::new (static_cast<void*>(&coroutine_.pull))
-            typename coroutine::pull_type(std::forward<StackAllocator>(salloc), std::forward<Entry>(entry));
+    bool resume_idle_worker(std::size_t pool_key) {
+        if (pool_key == 0) {
+            return false;
+        }
+        worker* const w = idle_workers::take(pool_key);
+        if (w == nullptr) {
+            return false;
+        }
+        w->job = this;
+        worker_ = w;
+        w->resume();
+        return true;
+    }
+
+    template <class StackAllocator> void launch(StackAllocator&& salloc, std::size_t pool_key) {
+        boost::context::fiber body(std::allocator_arg, std::forward<StackAllocator>(salloc),
+                                   worker_entry<frame_base>(this, pool_key));
+        body = std::move(body).resume();
+        worker_->park(std::move(body));
     }
 
     // What Python raises when a generator that is neither created nor suspended is resumed;
@@ -422,17 +441,16 @@ protected:
     // the running thread's exception-handling state, which the resuming generator looked up
     // when it started (a started generator runs on one thread only).
     void switch_in(void* thread) {
-        if (coroutine_live_) {
+        if (worker_ != nullptr) {
             exception_state_swap swap(exceptions_, thread);
-            coroutine_.resume();
+            worker_->resume();
         } else {
             start(thread);
         }
         if (finished_) {
-            // Like CPython dropping gi_frame: the stack goes as soon as the body has ended.
-            exception_state_swap swap(exceptions_, thread);
-            coroutine_.destroy();
-            coroutine_live_ = false;
+            // Like CPython dropping gi_frame: the stack goes as soon as the body has ended, back
+            // to this thread's idle workers or to its allocator.
+            release_worker();
         }
     }
 
@@ -492,7 +510,14 @@ protected:
         end_body();
     }
 
-    void enter_body(typename coroutine::push_type& sink) noexcept { sink_ = &sink; }
+public:
+    // The worker's side: runs the body on `w`'s stack.
+    void run_on(worker& w) {
+        worker_ = &w;
+        run_body();
+    }
+
+protected:
 
 private:
     void check_thread() const {
@@ -506,13 +531,20 @@ private:
         thread_exceptions_ = thread;
         try {
             exception_state_swap swap(exceptions_, thread_exceptions_);
-            start_coroutine();
+            start_worker();
         } catch (...) {
             // The stack could not be allocated: the body never ran, so the generator stays created.
             set_own_state(gen_state::created);
             throw;
         }
-        coroutine_live_ = true;
+    }
+
+    void release_worker() noexcept {
+        worker* const w = worker_;
+        worker_ = nullptr;
+        if (w->pool_key() == 0 || !idle_workers::keep(w)) {
+            w->retire();
+        }
     }
 
     void end_body() noexcept {
@@ -580,20 +612,9 @@ private:
               "`catch (boost::context::detail::forced_unwind const&) { throw; }` first");
     }
 
-    // Not std::optional: C++11, and the pull_type must be destroyed at a chosen moment.
-    union coroutine_holder {
-        using pull_type = typename coroutine::pull_type;
-        coroutine_holder() noexcept {}
-        ~coroutine_holder() {}
-        void resume() { pull(); }
-        void destroy() noexcept { pull.~pull_type(); }
-        pull_type pull;
-    };
-
     std::atomic<gen_state> state_{gen_state::created};
     pending_action pending_ = pending_action::none;
     handoff handoff_ = handoff::yielded;
-    bool coroutine_live_ = false;
     bool finished_ = false;
     bool exited_ = false;
     bool unwinding_ = false;
@@ -601,14 +622,13 @@ private:
     bool orphaned_ = false;
     yield_from_kind from_kind_ = yield_from_kind::none;
     unsigned delegators_ = 0;
-    typename coroutine::push_type* sink_ = nullptr;
+    worker* worker_ = nullptr; // while the body is started and has not ended
     frame_base* delegate_ = nullptr; // the generator this one's yield.from waits on (same Y and S)
     frame_base* parent_ = nullptr;   // the generator whose yield.from waits on this one
     frame_base* leaf_ = this;        // for a chain's head: the innermost generator, where calls go
     frame_base* from_frame_ = nullptr;
     std::type_info const* from_type_ = &typeid(void);
     void* from_object_ = nullptr;
-    coroutine_holder coroutine_;
     std::exception_ptr error_;
     std::exception_ptr pending_error_;
     exception_state exceptions_;
