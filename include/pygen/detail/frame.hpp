@@ -52,10 +52,11 @@ public:
     // One step of a for loop: true when a value is ready; the end of the body ends the loop
     // quietly (its return value is dropped, as Python's for does); errors propagate.
     bool advance() {
-        if (this->own_state() == gen_state::closed) {
+        gen_state const own = this->own_state();
+        if (own == gen_state::closed) {
             return false;
         }
-        outcome const result = next_outcome();
+        outcome const result = next_outcome(own);
         if (result == outcome::yielded) {
             return true;
         }
@@ -148,22 +149,25 @@ private:
 
     base* innermost_channel() const noexcept { return static_cast<base*>(this->leaf()); }
 
-    outcome next_outcome() {
-        base* const target = static_cast<base*>(this->checked_target());
+    outcome next_outcome() { return next_outcome(this->own_state()); }
+
+    outcome next_outcome(gen_state const own) {
+        base* const target = static_cast<base*>(this->checked_target(own));
         send_value_type value{};
         target->sent_slot().point_to_none(value);
         return this->drive(target, pending_action::none);
     }
 
     template <class T> outcome send_outcome(T& value) {
-        gen_state const s = this->state();
+        gen_state const own = this->own_state();
+        gen_state const s = this->state(own);
         if (s == gen_state::running) {
             throw value_error();
         }
         if (s == gen_state::created) {
             throw type_error();
         }
-        base* const target = static_cast<base*>(this->checked_target());
+        base* const target = static_cast<base*>(this->checked_target(own));
         target->sent_slot().point_to(value);
         return this->drive(target, pending_action::none);
     }

@@ -23,7 +23,6 @@
 #include <atomic>
 #include <exception>
 #include <new>
-#include <thread>
 #include <typeinfo>
 #include <utility>
 
@@ -59,8 +58,10 @@ public:
 
     // inspect.getgeneratorstate(): a generator that a delegator waits on is running while a call
     // on that delegator (or on one further out) runs, as in CPython.
-    gen_state state() const noexcept {
-        gen_state const s = own_state();
+    gen_state state() const noexcept { return state(own_state()); }
+
+    // The same, given own_state().
+    gen_state state(gen_state const s) const noexcept {
         if (s != gen_state::suspended) {
             return s;
         }
@@ -103,7 +104,7 @@ public:
         if (s != gen_state::suspended) {
             return;
         }
-        if (owner_ != std::this_thread::get_id()) {
+        if (owner_ != this_thread()) {
             // Destroyed on another thread: it is finalized here, with this thread's state.
             thread_exceptions_ = exception_state::thread_state();
         }
@@ -290,8 +291,11 @@ protected:
 
     // What Python raises when a generator that is neither created nor suspended is resumed;
     // returns where the call goes: this generator, or the innermost one it delegates to.
-    frame_base* checked_target() const {
-        gen_state const s = state();
+    frame_base* checked_target() const { return checked_target(own_state()); }
+
+    // The same, given own_state().
+    frame_base* checked_target(gen_state const own) const {
+        gen_state const s = state(own);
         if (s == gen_state::running) {
             throw value_error();
         }
@@ -317,35 +321,33 @@ protected:
     // yielded to the caller or this generator ends. `error`: what a raise action raises.
     // `thrown`: the exception of a throw_() that closes the chain below this generator and is
     // then raised in this one (CPython's _gen_throw with GeneratorExit).
-    outcome drive(frame_base* target, pending_action action, std::exception_ptr* error = nullptr,
-                  std::exception_ptr* thrown = nullptr) {
+    BOOST_FORCEINLINE outcome drive(frame_base* target, pending_action action, std::exception_ptr* error = nullptr,
+                                    std::exception_ptr* thrown = nullptr) {
         set_own_state(gen_state::running);
-        if (target == this) {
-            // No delegation: the hot path of every next(), kept apart from the chain's loop.
+        if (BOOST_LIKELY(target == this)) {
             pending_ = action;
             if (error != nullptr) {
                 pending_error_ = std::move(*error);
             }
-            switch_in(thread_exceptions_ != nullptr ? thread_exceptions_ : exception_state::thread_state());
-            if (handoff_ == handoff::yielded) {
+        } else if (action == pending_action::none && target->own_state() == gen_state::suspended) {
+            // next() or send() straight into the innermost generator, whatever the depth.
+            target->set_own_state(gen_state::running);
+        } else {
+            return drive_chain(target, action, error, thrown);
+        }
+        // The one switch of the hot path, so that it is inlined once.
+        target->switch_in(thread_exceptions_ != nullptr ? thread_exceptions_ : exception_state::thread_state());
+        if (BOOST_LIKELY(target->handoff_ == handoff::yielded)) {
+            if (BOOST_LIKELY(target == this)) {
                 leaf_ = this;
                 return outcome::yielded;
             }
-            if (handoff_ == handoff::ended) {
-                return ended();
-            }
-            return run_chain(this, false, this, nullptr);
+            return yielded_by(target);
         }
-        if (action == pending_action::none && target->own_state() == gen_state::suspended) {
-            // next() or send() straight into the innermost generator, whatever the depth.
-            target->set_own_state(gen_state::running);
-            target->switch_in(thread_exceptions_);
-            if (target->handoff_ == handoff::yielded) {
-                return yielded_by(target);
-            }
-            return run_chain(target, false, target, nullptr);
+        if (target == this && handoff_ == handoff::ended) {
+            return ended();
         }
-        return drive_chain(target, action, error, thrown);
+        return run_chain(target, false, target, nullptr);
     }
 
 private:
@@ -440,14 +442,17 @@ protected:
     // Switches into this generator's stack until its body yields, delegates or ends. `thread`:
     // the running thread's exception-handling state, which the resuming generator looked up
     // when it started (a started generator runs on one thread only).
-    void switch_in(void* thread) {
-        if (worker_ != nullptr) {
+    // Inlined into the caller's loop: every function between that loop and the stack switch
+    // costs a mispredicted return per switch (the processor's return-address predictor cannot
+    // follow a change of stack), which is most of a switch's cost.
+    BOOST_FORCEINLINE void switch_in(void* thread) {
+        if (BOOST_LIKELY(worker_ != nullptr)) {
             exception_state_swap swap(exceptions_, thread);
             worker_->resume();
         } else {
             start(thread);
         }
-        if (finished_) {
+        if (BOOST_UNLIKELY(finished_)) {
             // Like CPython dropping gi_frame: the stack goes as soon as the body has ended, back
             // to this thread's idle workers or to its allocator.
             release_worker();
@@ -520,14 +525,21 @@ public:
 protected:
 
 private:
+    // Identifies the running thread: the address of a thread_local object, which the compiler
+    // reads from the thread pointer register with no call (std::this_thread::get_id() is a call).
+    static void const* this_thread() noexcept {
+        static thread_local char tag;
+        return &tag;
+    }
+
     void check_thread() const {
-        if (owner_ != std::this_thread::get_id()) {
+        if (owner_ != this_thread()) {
             throw runtime_error(messages::foreign_thread());
         }
     }
 
-    void start(void* thread) {
-        owner_ = std::this_thread::get_id();
+    BOOST_NOINLINE void start(void* thread) {
+        owner_ = this_thread();
         thread_exceptions_ = thread;
         try {
             exception_state_swap swap(exceptions_, thread_exceptions_);
@@ -539,7 +551,7 @@ private:
         }
     }
 
-    void release_worker() noexcept {
+    BOOST_NOINLINE void release_worker() noexcept {
         worker* const w = worker_;
         worker_ = nullptr;
         if (w->pool_key() == 0 || !idle_workers::keep(w)) {
@@ -633,7 +645,7 @@ private:
     std::exception_ptr pending_error_;
     exception_state exceptions_;
     void* thread_exceptions_ = nullptr; // exception_state::thread_state() of owner_
-    std::thread::id owner_;
+    void const* owner_ = nullptr; // this_thread() of the thread that started it
 };
 
 } // namespace detail

@@ -18,8 +18,8 @@ namespace detail {
 // generators does not keep its memory.
 class idle_workers {
 public:
-    static std::size_t const pools = 4;
-    static unsigned const per_pool = 64;
+    // Enumerators, not static data members: usable by reference in C++11 without a definition.
+    enum : unsigned { pools = 4, per_pool = 64 };
 
     static worker* take(std::size_t key) noexcept {
         lists& l = of_this_thread();
