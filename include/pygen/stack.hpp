@@ -38,13 +38,15 @@ PYGEN_INLINE_VARIABLE constexpr std::size_t default_stack_size = 128 * 1024;
 
 namespace detail {
 
+// Boost.Context asks the system (sysconf, behind a call_once) at every call: every generator
+// makes a stack allocator, so the answers are kept.
 inline std::size_t page_rounded_stack_size(std::size_t size) noexcept {
-    std::size_t const page = boost::context::stack_traits::page_size();
-    std::size_t const minimum = boost::context::stack_traits::minimum_size();
+    static std::size_t const page = boost::context::stack_traits::page_size();
+    static std::size_t const minimum = boost::context::stack_traits::minimum_size();
     if (size < minimum) {
         size = minimum;
     }
-    return (size + page - 1) / page * page;
+    return (size + page - 1) & ~(page - 1); // page sizes are powers of two
 }
 
 inline void register_stack(boost::context::stack_context& sctx, void* lowest) noexcept {

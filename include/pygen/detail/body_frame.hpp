@@ -37,10 +37,12 @@ private:
 
     // The body moves onto its own stack, so what it captured lives and dies with that stack,
     // as a Python frame's locals do: released when the body ends, not when the generator goes.
-    void invoke(typename base::yielder_type& yield) override {
-        Body body(std::move(body_.get()));
-        body_.reset();
-        this->returned_.call(body, yield);
+    void run_body() override {
+        this->run_guarded([this](typename base::yielder_type& yield) {
+            Body body(std::move(body_.get()));
+            body_.reset();
+            this->returned_.call(body, yield);
+        });
     }
 
     void release_body() noexcept override { body_.reset(); }

@@ -97,13 +97,19 @@ public:
     }
 
 protected:
-    virtual void invoke(yielder_type& yield) = 0;
-
     // The whole life of the body on its worker's stack: runs it, and records how it ended.
-    void run_body() override {
+    // `invoke(yield)` calls the body; it is inlined here by the body's own frame type, so that a
+    // GeneratorExit raised at a yield unwinds the fewest frames (their number is most of the cost
+    // of destroying a suspended generator).
+    template <class Invoke> void run_guarded(Invoke&& invoke) {
         yielder_type yield(*this);
         try {
             invoke(yield);
+        } catch (generator_exit const&) {
+            // First: the usual way a suspended generator ends (close, destruction).
+            this->yielded_.reset();
+            this->body_raised(std::current_exception(), true);
+            return;
         } catch (unwind_request const&) {
             this->yielded_.reset();
             this->body_unwound();
@@ -114,10 +120,6 @@ protected:
         } catch (abi::__forced_unwind const&) {
             throw;
 #endif
-        } catch (generator_exit const&) {
-            this->yielded_.reset();
-            this->body_raised(std::current_exception(), true);
-            return;
         } catch (stop_iteration const&) {
             this->yielded_.reset();
             this->body_raised(pep479_error(), false);

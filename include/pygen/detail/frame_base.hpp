@@ -295,6 +295,11 @@ protected:
 
     // The same, given own_state().
     frame_base* checked_target(gen_state const own) const {
+        if (BOOST_LIKELY(own == gen_state::suspended && parent_ == nullptr)) {
+            // The usual case, tested first: nothing waits on this generator.
+            check_thread();
+            return delegate_ == nullptr ? const_cast<frame_base*>(this) : leaf_;
+        }
         gen_state const s = state(own);
         if (s == gen_state::running) {
             throw value_error();
@@ -452,7 +457,7 @@ protected:
         } else {
             start(thread);
         }
-        if (BOOST_UNLIKELY(finished_)) {
+        if (BOOST_UNLIKELY(handoff_ == handoff::ended)) {
             // Like CPython dropping gi_frame: the stack goes as soon as the body has ended, back
             // to this thread's idle workers or to its allocator.
             release_worker();
@@ -496,7 +501,12 @@ protected:
     // The body's side of a resume; the caller's side is in drive().
     void suspend_here() {
         pending_action const action = suspend_raw();
-        if (action != pending_action::none) {
+        if (BOOST_UNLIKELY(action != pending_action::none)) {
+            if (action == pending_action::exit) {
+                // Thrown here, not in raise(): one frame less to unwind when a suspended
+                // generator is closed or destroyed.
+                throw generator_exit();
+            }
             raise(action);
         }
     }
@@ -565,7 +575,6 @@ private:
                   "being unwound by force and did not rethrow it; every catch (...) in a body must start with "
                   "`catch (boost::context::detail::forced_unwind const&) { throw; }`");
         }
-        finished_ = true;
         handoff_ = handoff::ended;
         set_own_state(gen_state::closed);
     }
@@ -627,7 +636,6 @@ private:
     std::atomic<gen_state> state_{gen_state::created};
     pending_action pending_ = pending_action::none;
     handoff handoff_ = handoff::yielded;
-    bool finished_ = false;
     bool exited_ = false;
     bool unwinding_ = false;
     bool unwound_ = false;
