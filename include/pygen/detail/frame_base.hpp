@@ -227,7 +227,9 @@ public:
         set_own_state(gen_state::suspended);
         worker_->suspend();
         pending_action const action = pending_;
-        pending_ = pending_action::none;
+        if (BOOST_UNLIKELY(action != pending_action::none)) {
+            pending_ = pending_action::none;
+        }
         return action;
     }
 
@@ -330,7 +332,10 @@ protected:
                                     std::exception_ptr* thrown = nullptr) {
         set_own_state(gen_state::running);
         if (BOOST_LIKELY(target == this)) {
-            pending_ = action;
+            if (action != pending_action::none) {
+                // next() and send() find it none already: the body resets it when it is not.
+                pending_ = action;
+            }
             if (error != nullptr) {
                 pending_error_ = std::move(*error);
             }
