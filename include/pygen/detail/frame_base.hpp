@@ -348,8 +348,10 @@ protected:
         // The one switch of the hot path, so that it is inlined once.
         target->switch_in(thread_exceptions_ != nullptr ? thread_exceptions_ : exception_state::thread_state());
         if (BOOST_LIKELY(target->handoff_ == handoff::yielded)) {
-            if (BOOST_LIKELY(target == this)) {
-                leaf_ = this;
+            if (BOOST_LIKELY(parent_ == nullptr)) {
+                // This generator heads its chain (or is alone in it): the value is the caller's.
+                leaf_ = target;
+                set_own_state(gen_state::suspended);
                 return outcome::yielded;
             }
             return yielded_by(target);
