@@ -219,7 +219,7 @@ public:
 
     // Gives control back to the caller; what the caller asked for comes back as the pending
     // action (none for next and send), not raised.
-    pending_action suspend_raw() {
+    BOOST_FORCEINLINE pending_action suspend_raw() {
         if (unwinding_) {
             fatal_yield_while_unwinding();
         }
@@ -506,7 +506,7 @@ protected:
     }
 
     // The body's side of a resume; the caller's side is in drive().
-    void suspend_here() {
+    BOOST_FORCEINLINE void suspend_here() {
         pending_action const action = suspend_raw();
         if (BOOST_UNLIKELY(action != pending_action::none)) {
             if (action == pending_action::exit) {

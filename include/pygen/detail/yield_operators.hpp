@@ -7,6 +7,8 @@
 
 #include <pygen/detail/frame.hpp>
 
+#include <boost/config.hpp>
+
 #include <type_traits>
 #include <utility>
 
@@ -17,7 +19,7 @@ namespace detail {
 // are passed as they are, and a void generator yields nothing.
 template <class Y, class S, class R> class yield_operators {
 public:
-    S operator()(Y const& value) {
+    BOOST_FORCEINLINE S operator()(Y const& value) {
         static_assert(std::is_copy_constructible<Y>::value,
                       "pygen: this generator yields a move-only type, so yield(x) cannot copy x: "
                       "write yield(std::move(x)) or yield a temporary");
@@ -25,7 +27,7 @@ public:
         return frame_.suspend();
     }
 
-    S operator()(Y&& value) {
+    BOOST_FORCEINLINE S operator()(Y&& value) {
         frame_.yielded_slot().emplace(std::move(value));
         return frame_.suspend();
     }
@@ -37,7 +39,7 @@ protected:
 
 template <class T, class S, class R> class yield_operators<T&, S, R> {
 public:
-    S operator()(T& value) {
+    BOOST_FORCEINLINE S operator()(T& value) {
         frame_.yielded_slot().emplace(value);
         return frame_.suspend();
     }
@@ -49,7 +51,7 @@ protected:
 
 template <class S, class R> class yield_operators<void, S, R> {
 public:
-    S operator()() { return frame_.suspend(); }
+    BOOST_FORCEINLINE S operator()() { return frame_.suspend(); }
 
 protected:
     explicit yield_operators(frame<void, S, R>& f) noexcept : frame_(f) {}
