@@ -14,30 +14,17 @@
 // two sides of a ratio are always measured next to each other on this noisy, shared machine.
 //
 //   yield_from [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] [--script PATH]
+//              [--tsv FILE]
 //   yield_from --variant NAME [--items N]   one run of one variant (for callgrind)
 //   yield_from --list                       the variants
 //
-// Build it Release (-O2) with `cmake --workflow --preset bench`, or run `bash tools/bench.sh`.
+// Build it with `cmake --workflow --preset bench`, or run `bash tools/bench.sh`.
 
-// g++ 12 at -O2 sees a "maybe uninitialized" member inside Boost.Coroutine2 1.74's own
-// coroutine<int> (push_control_block_cc.ipp, synthesized_cb.state): Boost's, not ours.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
+#include "harness.hpp"
 
 #include <pygen/generator.hpp>
 
-#include <boost/coroutine2/coroutine.hpp>
-#include <boost/version.hpp>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <map>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -45,29 +32,35 @@
 #ifndef PYGEN_BENCH_PYTHON_SCRIPT
 #define PYGEN_BENCH_PYTHON_SCRIPT "bench/yield_from.py"
 #endif
-#ifndef PYGEN_BENCH_BUILD
-#define PYGEN_BENCH_BUILD "unknown build flags"
-#endif
 
 namespace {
 
-using sum_type = long long;
+char const usage_text[] =
+    "usage: yield_from [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
+    "[--script PATH] [--tsv FILE]\n"
+    "       yield_from --variant NAME [--items N]\n"
+    "       yield_from --list\n"
+    "  --quick        100000 items x 5 rounds (default 1000000 x 15)\n"
+    "  --no-python    do not run CPython's version\n"
+    "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
+    "  --script PATH  the Python program (default " PYGEN_BENCH_PYTHON_SCRIPT ")\n"
+    "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n"
+    "  --variant NAME one run of one variant, no warm-up (for callgrind)\n";
+
+using pygen_bench::consume_for;
+using pygen_bench::consume_next;
+using pygen_bench::items;
+using pygen_bench::median;
+using pygen_bench::sum_type;
 
 // ---- the programs measured ---------------------------------------------------------------
 
-// The generator that yields the items: Python's `for i in range(n): yield i`.
-pygen::generator<int> leaf(int n) {
-    return pygen::generator<int>([n](pygen::generator<int>::yielder& yield) {
-        for (int i = 0; i < n; ++i) {
-            yield(i);
-        }
-    });
-}
+// The generator that yields the items is the harness's items(n), Python's leaf(n).
 
-// `depth` generators delegating with yield.from, down to leaf(n).
+// `depth` generators delegating with yield.from, down to items(n).
 pygen::generator<int> chain(int depth, int n) {
     if (depth == 0) {
-        return leaf(n);
+        return items(n);
     }
     return pygen::generator<int>([depth, n](pygen::generator<int>::yielder& yield) {
         pygen::generator<int> sub = chain(depth - 1, n);
@@ -79,7 +72,7 @@ pygen::generator<int> chain(int depth, int n) {
 // level is resumed for every item.
 pygen::generator<int> loop_chain(int depth, int n) {
     if (depth == 0) {
-        return leaf(n);
+        return items(n);
     }
     return pygen::generator<int>([depth, n](pygen::generator<int>::yielder& yield) {
         for (int v : loop_chain(depth - 1, n)) {
@@ -103,57 +96,23 @@ template <int Depth> struct mixed_chain {
 };
 
 template <> struct mixed_chain<0> {
-    static pygen::generator<int> make(int n) { return leaf(n); }
+    static pygen::generator<int> make(int n) { return items(n); }
 };
 
 // yield.from over a plain range (a std::vector), for information.
 std::vector<int>& range_items() {
-    static std::vector<int> items;
-    return items;
+    static std::vector<int> values;
+    return values;
 }
 
 pygen::generator<int> from_range() {
     return pygen::generator<int>([](pygen::generator<int>::yielder& yield) { yield.from(range_items()); });
 }
 
-// ---- consumers ---------------------------------------------------------------------------
+// ---- consumers (consume_for, consume_next and the raw baseline are the harness's) -------------
 
-template <class Generator> sum_type consume_for(Generator g) {
-    sum_type s = 0;
-    for (auto&& v : g) {
-        s += v;
-    }
-    return s;
-}
-
-// Python's `while True: s += next(g)` ended by StopIteration.
-template <class Generator> sum_type consume_next(Generator g) {
-    sum_type s = 0;
-    try {
-        for (;;) {
-            s += g.next();
-        }
-    } catch (pygen::stop_iteration const&) {
-    }
-    return s;
-}
-
-sum_type raw_coroutine2(int n) {
-    using coroutine = boost::coroutines2::coroutine<int>;
-    coroutine::pull_type source([n](coroutine::push_type& sink) {
-        for (int i = 0; i < n; ++i) {
-            sink(i);
-        }
-    });
-    sum_type s = 0;
-    for (int v : source) {
-        s += v;
-    }
-    return s;
-}
-
-sum_type plain_for(int n) { return consume_for(leaf(n)); }
-sum_type plain_next(int n) { return consume_next(leaf(n)); }
+sum_type plain_for(int n) { return consume_for(items(n)); }
+sum_type plain_next(int n) { return consume_next(items(n)); }
 sum_type d1_for(int n) { return consume_for(chain(1, n)); }
 sum_type d1_next(int n) { return consume_next(chain(1, n)); }
 sum_type d10_for(int n) { return consume_for(chain(10, n)); }
@@ -164,10 +123,10 @@ sum_type loop1_for(int n) { return consume_for(loop_chain(1, n)); }
 sum_type loop10_for(int n) { return consume_for(loop_chain(10, n)); }
 
 void fill_range(int n) {
-    std::vector<int>& items = range_items();
-    items.resize(static_cast<std::size_t>(n));
+    std::vector<int>& values = range_items();
+    values.resize(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
-        items[static_cast<std::size_t>(i)] = i;
+        values[static_cast<std::size_t>(i)] = i;
     }
 }
 
@@ -182,7 +141,7 @@ struct variant {
 };
 
 variant const variants[] = {
-    {"raw_for", "raw coroutine2 pull_type, range-for", raw_coroutine2, false, nullptr},
+    {"raw_for", "raw coroutine2 pull_type, range-for", pygen_bench::raw_pull_for, false, nullptr},
     {"plain_for", "plain yield, range-for", plain_for, true, nullptr},
     {"plain_next", "plain yield, next() loop", plain_next, true, nullptr},
     {"d1_for", "yield.from depth 1, range-for", d1_for, true, nullptr},
@@ -198,274 +157,72 @@ variant const variants[] = {
 
 std::size_t const variant_count = sizeof variants / sizeof variants[0];
 
+void list_variants() {
+    for (variant const& v : variants) {
+        std::printf("%-12s %s\n", v.name, v.label);
+    }
+}
+
+pygen_bench::program_info const program = {"yield_from", usage_text, PYGEN_BENCH_PYTHON_SCRIPT, list_variants};
+
 struct ratio {
     char const* name;
     char const* numerator;
     char const* denominator;
-    double goal; // 0: for information
+    double goal;       // 0: for information
+    char const* label; // for the table of tools/bench.sh
 };
 
 ratio const ratios[] = {
-    {"d10/d1_for", "d10_for", "d1_for", 1.1},         {"d10/d1_next", "d10_next", "d1_next", 1.1},
-    {"d1/plain_for", "d1_for", "plain_for", 1.2},     {"d1/plain_next", "d1_next", "plain_next", 1.2},
-    {"plain/raw_for", "plain_for", "raw_for", 0},     {"mixed1/d1_for", "mixed1_for", "d1_for", 0},
-    {"mixed10/mixed1_for", "mixed10_for", "mixed1_for", 0}, {"loop10/loop1_for", "loop10_for", "loop1_for", 0},
-    {"range/plain_for", "range_for", "plain_for", 0},
+    {"d10/d1_for", "d10_for", "d1_for", 1.1, "yield.from depth 10 / depth 1, range-for"},
+    {"d10/d1_next", "d10_next", "d1_next", 1.1, "yield.from depth 10 / depth 1, next()"},
+    {"d1/plain_for", "d1_for", "plain_for", 1.2, "yield.from depth 1 / plain yield, range-for"},
+    {"d1/plain_next", "d1_next", "plain_next", 1.2, "yield.from depth 1 / plain yield, next()"},
+    {"plain/raw_for", "plain_for", "raw_for", 0, "plain yield / raw pull_type, range-for"},
+    {"mixed1/d1_for", "mixed1_for", "d1_for", 0, "mixed-Y yield.from depth 1 / same-Y, range-for"},
+    {"mixed10/mixed1_for", "mixed10_for", "mixed1_for", 0, "mixed-Y yield.from depth 10 / depth 1, range-for"},
+    {"loop10/loop1_for", "loop10_for", "loop1_for", 0, "for-loop re-yield depth 10 / depth 1, range-for"},
+    {"range/plain_for", "range_for", "plain_for", 0, "yield.from(std::vector) / plain yield, range-for"},
 };
 
 // ---- measuring ---------------------------------------------------------------------------
 
-volatile sum_type sink;
-
 double measure(variant const& v, int n) {
-    sum_type const expected = static_cast<sum_type>(n) * (n - 1) / 2;
     if (v.prepare) {
         v.prepare(n);
     }
-    auto const t0 = std::chrono::steady_clock::now();
-    sum_type const s = v.run(n);
-    auto const t1 = std::chrono::steady_clock::now();
-    if (s != expected) {
-        std::fprintf(stderr, "yield_from: variant %s summed %lld, expected %lld\n", v.name, s, expected);
-        std::exit(2);
-    }
-    sink = s;
-    return std::chrono::duration<double, std::nano>(t1 - t0).count() / n;
-}
-
-double median(std::vector<double> xs) {
-    if (xs.empty()) {
-        return 0;
-    }
-    std::sort(xs.begin(), xs.end());
-    std::size_t const m = xs.size() / 2;
-    return xs.size() % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
-}
-
-std::size_t index_of(char const* name) {
-    for (std::size_t i = 0; i < variant_count; ++i) {
-        if (std::strcmp(variants[i].name, name) == 0) {
-            return i;
-        }
-    }
-    throw std::logic_error(std::string("no variant ") + name);
-}
-
-struct python_results {
-    bool ran = false;
-    std::string version;
-    std::map<std::string, double> ns;
-    std::map<std::string, double> ratios;
-    std::string error;
-};
-
-std::string shell_quote(std::string const& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') {
-            out += "'\\''";
-        } else {
-            out += c;
-        }
-    }
-    return out + "'";
-}
-
-python_results run_python(std::string const& exe, std::string const& script, int items, int rounds) {
-    python_results r;
-    std::string const command = shell_quote(exe) + " " + shell_quote(script) + " --machine --items " +
-                                std::to_string(items) + " --rounds " + std::to_string(rounds);
-    std::FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) {
-        r.error = "cannot run " + command;
-        return r;
-    }
-    std::string output;
-    char buffer[512];
-    while (std::fgets(buffer, sizeof buffer, pipe)) {
-        output += buffer;
-    }
-    int const status = pclose(pipe);
-    if (status != 0) {
-        r.error = command + " failed (status " + std::to_string(status) + ")";
-        return r;
-    }
-    std::istringstream lines(output);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream fields(line);
-        std::string kind, name;
-        double value = 0;
-        fields >> kind;
-        if (kind == "python") {
-            std::getline(fields, r.version);
-            r.version.erase(0, r.version.find_first_not_of(' '));
-        } else if (kind == "ns" && fields >> name >> value) {
-            r.ns[name] = value;
-        } else if (kind == "ratio" && fields >> name >> value) {
-            r.ratios[name] = value;
-        }
-    }
-    r.ran = true;
-    return r;
-}
-
-std::string python_version_of(std::string const& exe) {
-    std::string const command = shell_quote(exe) + " -c 'import sys; print(sys.executable)' 2>/dev/null";
-    std::FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) {
-        return exe;
-    }
-    char buffer[512] = {0};
-    std::string out;
-    if (std::fgets(buffer, sizeof buffer, pipe)) {
-        out = buffer;
-    }
-    pclose(pipe);
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) {
-        out.pop_back();
-    }
-    return out.empty() ? exe : out;
-}
-
-// The machine's load average (Linux), to judge how noisy a run was; empty elsewhere.
-std::string load_average() {
-    std::FILE* f = std::fopen("/proc/loadavg", "r");
-    if (!f) {
-        return std::string();
-    }
-    double a = 0, b = 0, c = 0;
-    int const n = std::fscanf(f, "%lf %lf %lf", &a, &b, &c);
-    std::fclose(f);
-    if (n != 3) {
-        return std::string();
-    }
-    char text[64];
-    std::snprintf(text, sizeof text, "%.2f %.2f %.2f", a, b, c);
-    return text;
-}
-
-[[noreturn]] void usage(int status) {
-    std::fprintf(status ? stderr : stdout,
-                 "usage: yield_from [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
-                 "[--script PATH]\n"
-                 "       yield_from --variant NAME [--items N]\n"
-                 "       yield_from --list\n"
-                 "  --quick        100000 items x 5 rounds (default 1000000 x 15)\n"
-                 "  --no-python    do not run CPython's version\n"
-                 "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
-                 "  --script PATH  the Python program (default %s)\n"
-                 "  --variant NAME one run of one variant, no warm-up (for callgrind)\n",
-                 PYGEN_BENCH_PYTHON_SCRIPT);
-    std::exit(status);
-}
-
-int to_int(char const* s, char const* option) {
-    char* end = nullptr;
-    long const v = std::strtol(s, &end, 10);
-    if (!*s || *end || v <= 0 || v > 1000000000L) {
-        std::fprintf(stderr, "yield_from: %s needs a positive integer, not '%s'\n", option, s);
-        usage(1);
-    }
-    return static_cast<int>(v);
+    return pygen_bench::time_per_operation("yield_from", v.name, v.run, n, pygen_bench::triangle(n));
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    int items = 0;
-    int rounds = 0;
-    bool quick = false;
-    bool python = true;
-    char const* env_python = std::getenv("PYGEN_BENCH_PYTHON");
-    std::string python_exe = env_python && *env_python ? env_python : "python3";
-    std::string script = PYGEN_BENCH_PYTHON_SCRIPT;
-    char const* only = nullptr;
-
-    for (int i = 1; i < argc; ++i) {
-        std::string const a = argv[i];
-        bool const has_value = i + 1 < argc;
-        if (a == "--quick") {
-            quick = true;
-        } else if (a == "--no-python") {
-            python = false;
-        } else if (a == "--items" && has_value) {
-            items = to_int(argv[++i], "--items");
-        } else if (a == "--rounds" && has_value) {
-            rounds = to_int(argv[++i], "--rounds");
-        } else if (a == "--python" && has_value) {
-            python_exe = argv[++i];
-        } else if (a == "--script" && has_value) {
-            script = argv[++i];
-        } else if (a == "--variant" && has_value) {
-            only = argv[++i];
-        } else if (a == "--list") {
-            for (variant const& v : variants) {
-                std::printf("%-12s %s\n", v.name, v.label);
-            }
-            return 0;
-        } else if (a == "--help" || a == "-h") {
-            usage(0);
-        } else {
-            std::fprintf(stderr, "yield_from: unknown argument '%s'\n", argv[i]);
-            usage(1);
-        }
-    }
-    if (items == 0) {
-        items = quick ? 100000 : 1000000;
-    }
-    if (rounds == 0) {
-        rounds = quick ? 5 : 15;
-    }
-
-    if (only) {
-        std::size_t k;
-        try {
-            k = index_of(only);
-        } catch (std::logic_error const& e) {
-            std::fprintf(stderr, "yield_from: %s (see --list)\n", e.what());
-            return 1;
-        }
-        std::printf("%s %d items: %.2f ns/item\n", variants[k].name, items, measure(variants[k], items));
+    pygen_bench::options const opt = pygen_bench::parse_options(argc, argv, program);
+    if (opt.variant) {
+        variant const& v = pygen_bench::variant_named(variants, "yield_from", opt.variant);
+        std::printf("%s %d items: %.2f ns/item\n", v.name, opt.items, measure(v, opt.items));
         return 0;
     }
 
-#if !defined(__OPTIMIZE__) || !defined(NDEBUG)
-    std::printf("WARNING: not an optimized NDEBUG build; build the 'bench' preset (Release, -O2)\n");
-#endif
-#if defined(__clang__)
-    char const* const compiler = "clang++ " __clang_version__;
-#elif defined(__GNUC__)
-    char const* const compiler = "g++ " __VERSION__;
-#else
-    char const* const compiler = "unknown compiler";
-#endif
-    std::printf("pygen bench yield_from: %s, Boost %d.%d, %s\n", compiler, BOOST_VERSION / 100000,
-                BOOST_VERSION / 100 % 1000, PYGEN_BENCH_BUILD);
+    pygen_bench::tsv_writer tsv(opt.tsv_path);
+    pygen_bench::begin_run("yield_from", tsv, opt.tsv_path);
     std::printf("%d items per run, %d rounds, variants interleaved; ns per item are medians over the rounds\n",
-                items, rounds);
-    std::string const load_before = load_average();
-    if (!load_before.empty()) {
-        std::printf("load average before: %s\n", load_before.c_str());
-    }
+                opt.items, opt.rounds);
+    std::string const load_before = pygen_bench::print_load_average("before");
     std::fflush(stdout);
 
-    std::vector<std::vector<double>> times(variant_count);
-    for (variant const& v : variants) { // warm-up, not recorded
-        measure(v, std::min(items, 10000));
-    }
-    for (int r = 0; r < rounds; ++r) {
-        for (std::size_t j = 0; j < variant_count; ++j) {
-            std::size_t const k = (j + static_cast<std::size_t>(r)) % variant_count;
-            times[k].push_back(measure(variants[k], items));
-        }
-    }
+    std::vector<std::vector<double>> const times = pygen_bench::interleaved_rounds(
+        variant_count, opt.items, opt.rounds, [](std::size_t k, int n) { return measure(variants[k], n); });
 
-    python_results py;
-    if (python) {
-        std::printf("running CPython: %s %s\n", python_version_of(python_exe).c_str(), script.c_str());
+    pygen_bench::python_results py;
+    std::string python_path;
+    if (opt.python) {
+        python_path = pygen_bench::python_path_of(opt.python_exe);
+        std::printf("running CPython: %s %s\n", python_path.c_str(), opt.script.c_str());
         std::fflush(stdout);
-        py = run_python(python_exe, script, items, rounds);
+        py = pygen_bench::run_python(opt.python_exe, opt.script,
+                                     "--items " + std::to_string(opt.items) + " --rounds " +
+                                         std::to_string(opt.rounds));
         if (!py.ran) {
             std::printf("CPython not measured: %s\n", py.error.c_str());
         } else {
@@ -473,35 +230,29 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::string const load_after = load_average();
-    if (!load_after.empty()) {
-        std::printf("load average after: %s\n", load_after.c_str());
-    }
+    std::string const load_after = pygen_bench::print_load_average("after");
 
     std::printf("\n%-42s %9s %9s %9s | %9s %9s\n", "variant", "pygen ns", "min", "max", "CPython", "speedup");
     for (std::size_t k = 0; k < variant_count; ++k) {
         variant const& v = variants[k];
         double const m = median(times[k]);
-        std::printf("%-42s %9.2f %9.2f %9.2f |", v.label, m, *std::min_element(times[k].begin(), times[k].end()),
-                    *std::max_element(times[k].begin(), times[k].end()));
+        std::printf("%-42s %9.2f %9.2f %9.2f |", v.label, m, pygen_bench::min_of(times[k]),
+                    pygen_bench::max_of(times[k]));
         auto const p = py.ns.find(v.name);
-        if (v.in_python && p != py.ns.end()) {
+        bool const has_python = v.in_python && p != py.ns.end();
+        if (has_python) {
             std::printf(" %9.2f %8.2fx\n", p->second, p->second / m);
         } else {
             std::printf(" %9s %9s\n", "-", "-");
         }
+        tsv.ns(v.name, std::string(v.label) + ", per item", m, has_python, has_python ? p->second : 0);
     }
 
     std::printf("\n%-20s %9s %9s %9s  %s\n", "ratio (per item)", "pygen", "CPython", "goal", "pygen verdict");
     int missed = 0;
     for (ratio const& q : ratios) {
-        std::vector<double> const& a = times[index_of(q.numerator)];
-        std::vector<double> const& b = times[index_of(q.denominator)];
-        std::vector<double> per_round;
-        for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
-            per_round.push_back(a[i] / b[i]);
-        }
-        double const value = median(per_round);
+        double const value = pygen_bench::median_ratio(times[pygen_bench::index_of(variants, q.numerator)],
+                                                       times[pygen_bench::index_of(variants, q.denominator)]);
         std::printf("%-20s %9.3f", q.name, value);
         auto const p = py.ratios.find(q.name);
         if (p != py.ratios.end()) {
@@ -516,7 +267,16 @@ int main(int argc, char** argv) {
         } else {
             std::printf(" %9s  (information)\n", "-");
         }
+        // The key for tools/bench.sh: "d10/d1_for" -> "yield_from_d10_vs_d1_for".
+        std::string key = std::string("yield_from_") + q.name;
+        key.replace(key.find('/'), 1, "_vs_");
+        tsv.add(pygen_bench::make_figure(key, q.label, value, q.goal > 0 ? q.goal : -1, "x"));
     }
     std::printf("\n%s\n", missed ? "some goals MISSED" : "all goals PASS");
-    return 0;
+
+    pygen_bench::write_run_meta(tsv, "yield_from", opt,
+                                py.ran ? py.version + " (" + python_path + ")" : std::string("-"), load_before,
+                                load_after);
+    // CPython asked for but not measured (its script failed, or its sums were wrong): say so.
+    return opt.python && !py.ran ? 3 : 0;
 }

@@ -13,12 +13,17 @@ variants compared are always measured side by side. bench/yield_from.cpp runs th
 --machine and shows its figures beside pygen's; without --machine it prints a table.
 """
 
-import argparse
 import gc
-import platform
+import os
 import statistics
 import sys
 import time
+
+# harness.py sits beside this script. Python puts the script's directory on sys.path only when
+# it runs the script itself, and not even then under -I, -P or PYTHONSAFEPATH.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import consume_for, consume_next, interleaved, interpreter, parser, sizes  # noqa: E402
 
 
 def leaf(n):
@@ -36,24 +41,6 @@ def chain(depth, n):
 def delegator(depth, n):
     sub = chain(depth - 1, n)
     yield from sub
-
-
-def consume_for(g):
-    s = 0
-    for v in g:
-        s += v
-    return s
-
-
-def consume_next(g):
-    s = 0
-    nxt = next
-    try:
-        while True:
-            s += nxt(g)
-    except StopIteration:
-        pass
-    return s
 
 
 # name, what it measures, generator factory, consumer; the names are the C++ program's.
@@ -87,16 +74,10 @@ def measure(make, consume, n):
 
 
 def run(items, rounds):
-    times = {name: [] for name, _, _, _ in VARIANTS}
     gc_was_enabled = gc.isenabled()
     gc.disable()  # as timeit does; these generators make no cycles
     try:
-        for _, _, make, consume in VARIANTS:  # warm-up round, not recorded
-            measure(make, consume, min(items, 10000))
-        for r in range(rounds):
-            k = r % len(VARIANTS)
-            for name, _, make, consume in VARIANTS[k:] + VARIANTS[:k]:
-                times[name].append(measure(make, consume, items))
+        times = interleaved(VARIANTS, items, rounds, lambda v, n: measure(v[2], v[3], n))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -108,27 +89,22 @@ def run(items, rounds):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--items", type=int, default=None, help="items per run (default 1000000)")
-    parser.add_argument("--rounds", type=int, default=None, help="rounds of every variant (default 15)")
-    parser.add_argument("--quick", action="store_true", help="100000 items, 5 rounds")
-    parser.add_argument("--machine", action="store_true", help="output for bench/yield_from.cpp")
-    args = parser.parse_args()
-    items = args.items or (100000 if args.quick else 1000000)
-    rounds = args.rounds or (5 if args.quick else 15)
+    options = parser(__doc__)
+    options.add_argument("--machine", action="store_true", help="output for bench/yield_from.cpp")
+    args = options.parse_args()
+    items, rounds = sizes(args)
 
     times, medians, ratios = run(items, rounds)
 
     if args.machine:
-        print("python %s %s" % (platform.python_implementation(), platform.python_version()))
+        print("python %s" % interpreter())
         for name, _, _, _ in VARIANTS:
             print("ns %s %.4f %.4f %.4f" % (name, medians[name], min(times[name]), max(times[name])))
         for name, _, _, _ in RATIOS:
             print("ratio %s %.4f" % (name, ratios[name]))
         return
 
-    print("%s %s, %d items x %d rounds, interleaved; medians"
-          % (platform.python_implementation(), platform.python_version(), items, rounds))
+    print("%s, %d items x %d rounds, interleaved; medians" % (interpreter(), items, rounds))
     print("%-34s %10s %10s %10s" % ("variant", "ns/item", "min", "max"))
     for name, label, _, _ in VARIANTS:
         print("%-34s %10.2f %10.2f %10.2f" % (label, medians[name], min(times[name]), max(times[name])))
