@@ -12,9 +12,9 @@ namespace pygen {
 namespace detail {
 
 // Thrown at the paused yield of a body that ignored GeneratorExit, to unwind its stack by force.
-// pygen throws it itself instead of destroying a live Coroutine2 coroutine, so that a body whose
-// catch (...) swallows it reaches pygen's explanation, not Boost's debug assertion in
-// ~forced_unwind. Deriving from forced_unwind keeps the documented idiom working:
+// pygen throws it itself instead of destroying the live fiber (which would throw Boost's own
+// forced_unwind), so that the worker survives for the next body, and a body whose catch (...)
+// swallows it reaches pygen's explanation, not Boost's debug assertion in ~forced_unwind. Deriving from forced_unwind keeps the documented idiom working:
 // `catch (boost::context::detail::forced_unwind const&) { throw; }` lets it pass.
 struct unwind_request : boost::context::detail::forced_unwind {
     unwind_request() noexcept {
