@@ -7,6 +7,7 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "stack_support.hpp"
 #include "support.hpp"
 
 #include <boost/context/fixedsize_stack.hpp>
@@ -74,23 +75,6 @@ private:
     boost::context::fixedsize_stack inner_;
 };
 
-void three_values(gen::yielder& yield) {
-    yield(1);
-    yield(2);
-    yield(3);
-}
-
-// Runs g to the end and returns what it yielded.
-std::vector<int> drain(gen& g) {
-    std::vector<int> values;
-    for (int v : g) {
-        values.push_back(v);
-    }
-    return values;
-}
-
-std::vector<int> const one_two_three = {1, 2, 3};
-
 } // namespace
 
 static_assert(std::is_same<gen::default_stack_allocator, pygen::pooled_stack>::value,
@@ -101,7 +85,7 @@ BOOST_AUTO_TEST_CASE(fixedsize_stack_runs_a_generator) {
     gen g(std::allocator_arg, boost::context::fixedsize_stack(stack_size), &three_values);
     BOOST_TEST(g.state() == pygen::gen_state::created);
     std::vector<int> const values = drain(g);
-    BOOST_TEST(values == one_two_three, boost::test_tools::per_element());
+    BOOST_TEST(values == one_two_three(), boost::test_tools::per_element());
     BOOST_TEST(g.state() == pygen::gen_state::closed);
     BOOST_CHECK_THROW(g.next(), pygen::stop_iteration);
 }
@@ -130,7 +114,7 @@ BOOST_AUTO_TEST_CASE(pooled_fixedsize_stack_runs_generators) {
     BOOST_CHECK_THROW(a.next(), pygen::stop_iteration);
     gen c(std::allocator_arg, pool, &three_values); // reuses a pooled stack
     std::vector<int> const values = drain(c);
-    BOOST_TEST(values == one_two_three, boost::test_tools::per_element());
+    BOOST_TEST(values == one_two_three(), boost::test_tools::per_element());
 }
 
 // Python: def gen(): yield 1   ...  g = gen(); del g     -> nothing ran, nothing to free
@@ -204,7 +188,7 @@ BOOST_AUTO_TEST_CASE(stack_freed_when_range_for_ends) {
     std::shared_ptr<stack_counters> counters = std::make_shared<stack_counters>();
     gen g(std::allocator_arg, counting_stack(counters), &three_values);
     std::vector<int> const values = drain(g);
-    BOOST_TEST(values == one_two_three, boost::test_tools::per_element());
+    BOOST_TEST(values == one_two_three(), boost::test_tools::per_element());
     BOOST_TEST(counters->allocated == 1);
     BOOST_TEST(counters->deallocated == 1);
 }

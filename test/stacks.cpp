@@ -7,6 +7,7 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "stack_support.hpp"
 #include "support.hpp"
 
 #include <pygen/detail/idle_workers.hpp>
@@ -78,22 +79,6 @@ bool under_valgrind() {
     return false;
 #endif
 }
-
-void three_values(gen::yielder& yield) {
-    yield(1);
-    yield(2);
-    yield(3);
-}
-
-std::vector<int> drain(gen& g) {
-    std::vector<int> values;
-    for (int v : g) {
-        values.push_back(v);
-    }
-    return values;
-}
-
-std::vector<int> const one_two_three = {1, 2, 3};
 
 // A depth limit no recursion reaches, which the optimizer cannot see through.
 volatile int never = -1;
@@ -550,7 +535,7 @@ BOOST_AUTO_TEST_CASE(idle_worker_is_taken_only_for_the_same_stack_size) {
     std::size_t const before = live_stacks();
     {
         gen big(std::allocator_arg, pygen::pooled_stack(128 * kib), &three_values);
-        BOOST_TEST(drain(big) == one_two_three, boost::test_tools::per_element());
+        BOOST_TEST(drain(big) == one_two_three(), boost::test_tools::per_element());
     }
     BOOST_TEST(live_stacks() == before + 1); // idle 128 KiB worker
     gen small(std::allocator_arg, pygen::pooled_stack(64 * kib), &three_values);
