@@ -40,8 +40,13 @@ namespace detail {
 
 // Boost.Context asks the system (sysconf, behind a call_once) at every call: every generator
 // makes a stack allocator, so the answers are kept.
-inline std::size_t page_rounded_stack_size(std::size_t size) noexcept {
+inline std::size_t page_size() noexcept {
     static std::size_t const page = boost::context::stack_traits::page_size();
+    return page;
+}
+
+inline std::size_t page_rounded_stack_size(std::size_t size) noexcept {
+    std::size_t const page = page_size();
     static std::size_t const minimum = boost::context::stack_traits::minimum_size();
     if (size < minimum) {
         size = minimum;
@@ -110,7 +115,7 @@ public:
     std::size_t size() const noexcept { return size_; }
 
     boost::context::stack_context allocate() {
-        std::size_t const page = boost::context::stack_traits::page_size();
+        std::size_t const page = detail::page_size();
         std::size_t const bytes = size_ + page;
         void* const lowest = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (lowest == MAP_FAILED) {

@@ -72,7 +72,10 @@ public:
 
     // ---- a delegator's calls: an end is `false`, its value left for take_returned() -----------
 
-    bool step_next() { return stepped(this->own_state() == gen_state::closed ? outcome::returned : next_outcome()); }
+    bool step_next() {
+        gen_state const own = this->own_state();
+        return stepped(own == gen_state::closed ? outcome::returned : next_outcome(own));
+    }
 
     template <class T> bool step_send(T& value) {
         return stepped(this->own_state() == gen_state::closed ? outcome::returned : send_outcome(value));
