@@ -9,7 +9,7 @@
 
 #include "support.hpp"
 
-#include <boost/context/detail/exception.hpp>
+#include <boost/context/fiber.hpp> // forced_unwind, from whichever backend the build uses
 #include <boost/mpl/list.hpp>
 #include <boost/optional.hpp>
 #include <boost/range/irange.hpp>

@@ -7,13 +7,12 @@
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "death_test.hpp"
 #include "support.hpp"
 
-#include <boost/context/detail/exception.hpp>
+#include <boost/context/fiber.hpp> // forced_unwind, from whichever backend the build uses
 
-#include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <exception>
 #include <memory>
 #include <stdexcept>
@@ -21,10 +20,6 @@
 #include <typeinfo>
 #include <utility>
 #include <vector>
-
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 
 using namespace pygen_test;
@@ -35,66 +30,6 @@ using gen = pygen::generator<int>;
 using forced_unwind = boost::context::detail::forced_unwind;
 
 char const* const ignored = "generator ignored GeneratorExit";
-
-// How a child process ended, and what it wrote to stderr.
-struct child_result {
-    bool exited = false;
-    int exit_code = -1;
-    bool signaled = false;
-    int signal = 0;
-    std::string stderr_text;
-
-    bool has(std::string const& s) const { return stderr_text.find(s) != std::string::npos; }
-};
-
-// Runs `scenario` in a forked child whose stderr goes to a temporary file. The child leaves with
-// _exit(0) if the scenario returns (and _exit(3) if it throws), so it never runs any more of
-// Boost.Test; the signals Boost.Test catches get their default actions back in the child.
-template <class F> child_result run_in_child(F scenario) {
-    child_result result;
-    std::FILE* file = std::tmpfile();
-    BOOST_REQUIRE(file != nullptr);
-    std::fflush(stdout);
-    std::fflush(stderr);
-    pid_t const pid = ::fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        std::signal(SIGABRT, SIG_DFL);
-        std::signal(SIGSEGV, SIG_DFL);
-        std::signal(SIGBUS, SIG_DFL);
-        std::signal(SIGILL, SIG_DFL);
-        std::signal(SIGFPE, SIG_DFL);
-        if (::dup2(::fileno(file), 2) != 2) {
-            ::_exit(4);
-        }
-        try {
-            scenario();
-        } catch (...) {
-            std::fflush(stderr);
-            ::_exit(3);
-        }
-        std::fflush(stderr);
-        ::_exit(0);
-    }
-    int status = 0;
-    pid_t waited;
-    do {
-        waited = ::waitpid(pid, &status, 0);
-    } while (waited < 0 && errno == EINTR);
-    BOOST_REQUIRE(waited == pid);
-    result.exited = WIFEXITED(status);
-    result.exit_code = result.exited ? WEXITSTATUS(status) : -1;
-    result.signaled = WIFSIGNALED(status);
-    result.signal = result.signaled ? WTERMSIG(status) : 0;
-    std::rewind(file);
-    char buffer[512];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-        result.stderr_text.append(buffer, n);
-    }
-    std::fclose(file);
-    return result;
-}
 
 // A body whose catch (...) swallows everything, GeneratorExit and forced_unwind alike, and yields
 // again: the misuse of trap 2.

@@ -49,6 +49,8 @@
 #endif
 #endif
 
+extern "C" void __lsan_do_leak_check() __attribute__((weak));
+
 using namespace pygen_test;
 
 // A Python frame is a heap object: CPython has no stacks to size, pool or guard, and a runaway
@@ -79,6 +81,10 @@ bool under_valgrind() {
     return false;
 #endif
 }
+
+// True in a build with AddressSanitizer or LeakSanitizer, whose runtimes define this function: their
+// allocators map and unmap memory of their own, so counts of mappings are a little off there.
+bool sanitizer_allocator() { return &__lsan_do_leak_check != nullptr; }
 
 // A depth limit no recursion reaches, which the optimizer cannot see through.
 volatile int never = -1;
@@ -387,6 +393,7 @@ BOOST_AUTO_TEST_CASE(pygen_stacks_serve_a_plain_boost_context_fiber) {
     BOOST_TEST(live_stacks() == before + 1);
     pooled = std::move(pooled).resume();
     BOOST_TEST(!pooled); // it returned: its stack is freed
+    pooled = ctx::fiber(); // with BOOST_USE_UCONTEXT, only with the finished fiber's last handle
     BOOST_TEST(live_stacks() == before);
 
     ctx::fiber guarded(std::allocator_arg, pygen::guarded_stack(32 * kib), [&log](ctx::fiber&& caller) {
@@ -853,7 +860,7 @@ BOOST_AUTO_TEST_CASE(guarded_stacks_past_the_map_limit_throw_system_error) {
     BOOST_TEST(hit.code == ENOMEM);
     BOOST_TEST(count > 1000u);
     BOOST_TEST(count + 2 >= freed / 2); // two mappings each (one or two may merge with neighbours)
-    BOOST_TEST(count <= freed / 2 + 2);
+    BOOST_TEST(count <= freed / 2 + (sanitizer_allocator() ? 16u : 2u));
     BOOST_TEST(unguarded == 0u);
     BOOST_TEST(allocated_again);
 }

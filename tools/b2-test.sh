@@ -28,7 +28,7 @@ case $toolset in
     clang*) compiler_package=clang ;;
     *) compiler_package=g++ ;;
 esac
-pygen_ensure_packages "$compiler_package" libboost-context-dev libboost-test-dev libboost-tools-dev
+pygen_ensure_packages "$compiler_package" libboost-context-dev libboost-test-dev libboost-tools-dev valgrind
 
 # b2 prints **passed** only for the tests it runs now: drop the result files
 # of earlier runs (not the objects) so that every test runs and is counted.

@@ -26,7 +26,7 @@ read -r -a standards <<<"${PYGEN_MATRIX_STANDARDS:-11 14 17 20 23}"
 build_type=${PYGEN_MATRIX_BUILD_TYPE:-Debug}
 matrix_dir=${PYGEN_MATRIX_DIR:-build/matrix}
 
-packages=(cmake ninja-build libboost-context-dev libboost-test-dev)
+packages=(cmake ninja-build libboost-context-dev libboost-test-dev valgrind)
 for cxx in "${compilers[@]}"; do
     case $cxx in
         clang++*) packages+=(clang) ;;

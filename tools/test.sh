@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source tools/common.sh
 
-pygen_ensure_packages g++ cmake ninja-build libboost-context-dev libboost-test-dev
+pygen_ensure_packages g++ cmake ninja-build libboost-context-dev libboost-test-dev valgrind
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

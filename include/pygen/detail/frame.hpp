@@ -14,7 +14,7 @@
 #include <pygen/gen_state.hpp>
 
 #include <boost/config.hpp>
-#include <boost/context/detail/exception.hpp>
+#include <boost/context/fiber.hpp>
 
 #include <exception>
 #include <type_traits>

@@ -5,6 +5,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 
+#include <pygen/detail/build_mode.hpp>
 #include <pygen/detail/config.hpp>
 #include <pygen/detail/exception_state.hpp>
 #include <pygen/detail/fatal.hpp>

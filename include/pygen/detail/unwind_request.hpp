@@ -6,7 +6,7 @@
 // https://www.boost.org/LICENSE_1_0.txt
 
 #include <boost/assert.hpp>
-#include <boost/context/detail/exception.hpp>
+#include <boost/context/fiber.hpp>
 
 namespace pygen {
 namespace detail {
@@ -17,7 +17,7 @@ namespace detail {
 // swallows it reaches pygen's explanation, not Boost's debug assertion in ~forced_unwind. Deriving from forced_unwind keeps the documented idiom working:
 // `catch (boost::context::detail::forced_unwind const&) { throw; }` lets it pass.
 struct unwind_request : boost::context::detail::forced_unwind {
-    unwind_request() noexcept {
+    unwind_request() noexcept : boost::context::detail::forced_unwind(nullptr) {
 #ifndef BOOST_ASSERT_IS_VOID
         caught = true;
 #endif
