@@ -39,8 +39,9 @@ status=0
 ctest --test-dir "$build_dir" -j2 --output-on-failure --no-tests=error 2>&1 | tee "$ctest_log" || status=$?
 ran=$SECONDS
 
-# The programs: every test and example (label test or example) writes <name>.<pid>.log; the
-# canaries (label canary) print to the terminal and pass only if valgrind reported their bug.
+# The programs: every test and example (label test or example) that runs a program writes
+# <name>.<pid>.log (a compile-fail test writes none and is judged by CTest alone); the canaries
+# (label canary) print to the terminal and pass only if valgrind reported their bug.
 mapfile -t programs < <(ctest --test-dir "$build_dir" -N -L '^(test|example)$' | sed -n 's/^ *Test *#[0-9]*: //p')
 mapfile -t canaries < <(ctest --test-dir "$build_dir" -N -L '^canary$' | sed -n 's/^ *Test *#[0-9]*: //p')
 mapfile -t ctest_failed < <(sed -En 's/^[[:space:]]*[0-9]+ - (.*) \([A-Za-z ]+\)$/\1/p' "$ctest_log")
@@ -64,6 +65,8 @@ bytes_of() {
 passed=0
 failed=0
 run=0
+processes=0
+not_run=0
 total_errors=0
 total_definite=0
 total_indirect=0
@@ -87,14 +90,27 @@ for name in "${programs[@]}"; do
         indirect=$((indirect + $(bytes_of 'indirectly lost' "$log")))
         possible=$((possible + $(bytes_of 'possibly lost' "$log")))
     done
-    run=$((run + summaries))
+    processes=$((processes + summaries))
+    if [ "${#logs[@]}" -ne 0 ]; then
+        run=$((run + 1))
+    fi
     total_errors=$((total_errors + errors))
     total_definite=$((total_definite + definite))
     total_indirect=$((total_indirect + indirect))
     total_possible=$((total_possible + possible))
-    printf '%-28s %8s %14s %14s %14s\n' "$name" "$errors" "$definite B" "$indirect B" "$possible B"
+    if [ "${#logs[@]}" -eq 0 ]; then
+        printf '%-28s %s\n' "$name" "(runs no program under valgrind)"
+    else
+        printf '%-28s %8s %14s %14s %14s\n' "$name" "$errors" "$definite B" "$indirect B" "$possible B"
+    fi
     problem=
-    if [ "$summaries" -eq 0 ]; then
+    if [ "${#logs[@]}" -eq 0 ]; then
+        # Not a program run under valgrind (a compile-fail test): CTest's verdict only.
+        not_run=$((not_run + 1))
+        if failed_in_ctest "$name"; then
+            problem="$name: failed (see its output above)"
+        fi
+    elif [ "$summaries" -eq 0 ]; then
         problem="$name: no valgrind ERROR SUMMARY (it did not run to the end under valgrind; see $log_dir)"
     elif [ "$errors" -ne 0 ] || [ "$definite" -ne 0 ] || [ "$indirect" -ne 0 ]; then
         problem="$name: $errors memory errors, $definite bytes definitely and $indirect bytes indirectly lost"
@@ -127,8 +143,12 @@ for name in "${canaries[@]}"; do
 done
 
 echo
-echo "valgrind memcheck: $run programs run, $total_errors errors, $total_definite bytes definitely lost," \
-    "$total_indirect bytes indirectly lost ($total_possible bytes possibly lost, not an error)"
+echo "valgrind memcheck: $run programs run ($processes processes), $total_errors errors," \
+    "$total_definite bytes definitely lost, $total_indirect bytes indirectly lost" \
+    "($total_possible bytes possibly lost, not an error)"
+if [ "$not_run" -ne 0 ]; then
+    echo "tests that run no program under valgrind (compile-fail tests, judged by CTest): $not_run"
+fi
 echo "canaries reported by valgrind: $caught of ${#canaries[@]}"
 echo "time: configure $((configured - start)) s, build $((built - configured)) s, run $((ran - built)) s"
 for problem in "${problems[@]}"; do

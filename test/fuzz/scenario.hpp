@@ -7,10 +7,10 @@
 
 // A fuzz scenario: up to four generator functions written in a small Python-like language, and
 // the caller's operations on g, a generator made from the first one, and on S[1..3], generators
-// the caller holds made from the others (bodies can `yield from` them and call them directly). Any string of bytes decodes
-// to a valid scenario (decode()); as_python() prints it as a CPython 3.11 program that prints
-// the same trace as the model and pygen (see trace below). No pygen here: the model includes
-// this file too, and must not see the library.
+// the caller holds made from the others (bodies can `yield from` them and call them directly).
+// Any string of bytes decodes to a valid scenario (decode()); as_python() prints it as a
+// CPython 3.11 program that prints the same trace as the model and pygen (see trace below). No
+// pygen here: the model includes this file too, and must not see the library.
 //
 // Byte format (make_seeds.py writes it; bytes past the end read as 0):
 //   header  h: functions = 1 + h % 4; f0's type = (h >> 2) & 1 (0: A = generator<int, opt, opt>,
@@ -23,6 +23,7 @@
 //     15           yield from S[k]    k: 1 + byte % (functions - 1); one function: yield (byte % 100)
 //     4            yield from [b..]   count: byte % 4, b: byte % 100
 //     5            raise              kind: byte % 4 (E1, E2, GeneratorExit, StopIteration), v: byte % 10
+//                                     (E1('m3'); StopIteration(v), and no value for v = 0)
 //     6            raise (bare)       only inside an except block; elsewhere yield (byte % 100)
 //     7            return v           byte % 101, 100 meaning `return` (None)
 //     8 9 10       try/except         block, then h: 1 + h % 2 handlers, each: byte % 5 (E1, E2,
@@ -40,7 +41,7 @@
 //     7 14         close
 //     8            state
 //     9            move               byte & 1: move-assign into an empty generator, else move-construct
-//     10           destroy            then a new generator from f0
+//     10           destroy            then a new generator from the same function
 //     11           for (k values)     k: 1 + byte % 4
 //     12           the next op, from inside the caller's own catch block
 //     13           the next op, on S[k] instead of g: k = 1 + byte % (functions - 1) (g if one function)

@@ -95,7 +95,10 @@ def main_source(pids):
 
 
 def run_checked(cmd, what):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    try:
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    except OSError as e:
+        raise ToolError('%s failed: cannot run %s: %s' % (what, cmd[0], e))
     if r.returncode != 0:
         raise ToolError('%s failed (exit %d): %s\n%s' % (what, r.returncode, ' '.join(cmd), r.stdout[-4000:]))
     return r.stdout
@@ -602,6 +605,14 @@ def run_batch(args, seed, totals, coverage, pool):
     if args.keep:
         work = os.path.join(args.keep, 'seed%s' % seed)
         os.makedirs(work, exist_ok=True)
+    try:
+        return _run_batch(args, seed, totals, coverage, pool, progs, work, t0)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_batch(args, seed, totals, coverage, pool, progs, work, t0):
     finish = build(args, work, progs, pool)
 
     # Python side, while the C++ compiles.
@@ -612,6 +623,7 @@ def run_batch(args, seed, totals, coverage, pool):
     py_gens = 0
     gc.disable()
     pyrt.install_hook()
+    gc_runs_before = pyrt.GC_RUNS[0]
     for n, p in enumerate(progs):
         src = progen.python_source(p)
         if args.keep:
@@ -647,6 +659,7 @@ def run_batch(args, seed, totals, coverage, pool):
     t_run = time.time() - t0
 
     cuts = sum(1 for _, cut in traces if cut is not None)
+    totals['gc_runs'] += pyrt.GC_RUNS[0] - gc_runs_before
     totals['programs'] += len(progs)
     totals['sequences'] += len(items)
     totals['ops'] += py_ops
@@ -686,8 +699,6 @@ def run_batch(args, seed, totals, coverage, pool):
             t, cpp_text = t[:cut], cpp_text[:cut]
         report_divergence(args, work, seed, [p for p in progs if p.pid == pid][0], by_key[(pid, sid)],
                           t, cpp_text, exe, time.time() + args.shrink_seconds)
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return not bad
 
 
@@ -773,6 +784,7 @@ def main(argv=None):
     say('ops: %d' % totals['ops'])
     say('generators: %d python, %d C++; ops executed by the C++ driver: %d' % (
         totals['py_generators'], totals['cpp_generators'], totals['cpp_ops']))
+    say('sequences whose destruction needed a collection on the Python side (README.md): %d' % totals['gc_runs'])
     say('sequences compared only up to a GC-dependent finalization (README.md): %d' % totals['cut'])
     say('divergences: %d' % totals['divergences'])
     say('time: %.1f s' % elapsed)

@@ -368,6 +368,13 @@ private:
     BOOST_NOINLINE outcome drive_chain(frame_base* target, pending_action action, std::exception_ptr* error,
                         std::exception_ptr* thrown) {
         bool const closing = action == pending_action::exit;
+        if (target->own_state() == gen_state::running) {
+            // Driven by a direct call while its delegator waited, and that call is still running
+            // (it reached this generator): CPython's yield from raises ValueError in the delegator.
+            frame_base* const delegator = target->parent_;
+            delegator->raise_at_yield_from(std::make_exception_ptr(value_error()));
+            return resume_chain(delegator, closing, delegator, thrown);
+        }
         if (target->own_state() == gen_state::closed) {
             // Exhausted by a direct call while its delegator waited: as if it ended just now.
             frame_base* const delegator = target->parent_;
@@ -444,6 +451,9 @@ private:
         std::exception_ptr ended_error;
         ended_error.swap(target->error_);
         if (closed_level && (!ended_error || target->exited_)) {
+            // Closed, as CPython's gen_close_iter closes it: a value it returned is dropped, and
+            // another delegator waiting on it later gets none.
+            target->forget_return_value();
             delegator->exit_at_yield_from(delegator == this ? thrown : nullptr);
         } else if (ended_error) {
             delegator->raise_at_yield_from(std::move(ended_error));
