@@ -90,7 +90,18 @@ BOOST_AUTO_TEST_CASE(same_mode_program_runs_normally) {
     BOOST_TEST(r.exited);
     BOOST_TEST(r.exit_code == 0);
     BOOST_TEST(r.stdout_text == "build_mode_program: 1 2 10 20 10 20\n");
-    BOOST_TEST(r.stderr_text.empty(), r.stderr_text);
+    std::string stderr_text = r.stderr_text;
+#if defined(BOOST_USE_ASAN)
+    // The asan build mode: ASan says once per process that it does not fully support swapcontext.
+    std::string::size_type const at = stderr_text.find("ASan doesn't fully support makecontext/swapcontext");
+    if (at != std::string::npos) {
+        std::string::size_type const line = stderr_text.rfind('\n', at);
+        std::string::size_type const begin = line == std::string::npos ? 0 : line + 1;
+        std::string::size_type const end = stderr_text.find('\n', at);
+        stderr_text.erase(begin, end == std::string::npos ? std::string::npos : end + 1 - begin);
+    }
+#endif
+    BOOST_TEST(stderr_text.empty(), r.stderr_text);
 }
 
 // Python: no equivalent. This translation unit registered the mode its macros give.

@@ -165,6 +165,15 @@ public:
         }
         if (delegate_ == sub) {
             delegate_ = nullptr;
+            if (parent_ != nullptr) {
+                // This generator ends its chain again (it was resumed by a direct call, and its
+                // sub-generator may be gone): calls on the chain's head must come here.
+                frame_base* head = parent_;
+                while (head->parent_ != nullptr) {
+                    head = head->parent_;
+                }
+                head->leaf_ = head->innermost();
+            }
         }
         if (sub->parent_ == this) {
             sub->parent_ = nullptr;
@@ -370,8 +379,15 @@ private:
         bool const closing = action == pending_action::exit;
         if (target->own_state() == gen_state::running) {
             // Driven by a direct call while its delegator waited, and that call is still running
-            // (it reached this generator): CPython's yield from raises ValueError in the delegator.
-            frame_base* const delegator = target->parent_;
+            // (it reached this generator): CPython's yield from raises ValueError in the delegator
+            // of the outermost running generator of the chain, the first one the call reaches.
+            frame_base* running = target;
+            for (frame_base* f = target->parent_; f != nullptr && f != this; f = f->parent_) {
+                if (f->own_state() == gen_state::running) {
+                    running = f;
+                }
+            }
+            frame_base* const delegator = running->parent_;
             delegator->raise_at_yield_from(std::make_exception_ptr(value_error()));
             return resume_chain(delegator, closing, delegator, thrown);
         }
