@@ -137,14 +137,13 @@ memory_costs measure_memory_costs(std::size_t blocks, std::size_t stride) {
 
 // ---- options ------------------------------------------------------------------------------
 
-char const usage_text[] =
-    "usage: million [--count N] [--stack SIZE] [--max-rss MIB] [--tsv FILE]\n"
-    "       million --guarded [--stack SIZE] [--count N]\n"
-    "  --count N      generators (default 1000000)\n"
-    "  --stack SIZE   pygen::pooled_stack(SIZE) for each (bytes; K or M suffix)\n"
-    "  --guarded      pygen::guarded_stack(SIZE), created until the allocation fails\n"
-    "  --max-rss MIB  stop creating past this much RSS (default: half of MemAvailable)\n"
-    "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n";
+char const usage_text[] = "usage: million [--count N] [--stack SIZE] [--max-rss MIB] [--tsv FILE]\n"
+                          "       million --guarded [--stack SIZE] [--count N]\n"
+                          "  --count N      generators (default 1000000)\n"
+                          "  --stack SIZE   pygen::pooled_stack(SIZE) for each (bytes; K or M suffix)\n"
+                          "  --guarded      pygen::guarded_stack(SIZE), created until the allocation fails\n"
+                          "  --max-rss MIB  stop creating past this much RSS (default: half of MemAvailable)\n"
+                          "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n";
 
 [[noreturn]] void usage(int status) { pygen_bench::exit_with_usage(usage_text, status); }
 

@@ -41,19 +41,18 @@
 
 namespace {
 
-char const usage_text[] =
-    "usage: protocol [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
-    "[--script PATH] [--tsv FILE]\n"
-    "       protocol --variant NAME [--items N]\n"
-    "       protocol --list\n"
-    "  --quick        100000 items x 5 rounds (default 1000000 x 15); the creation variants\n"
-    "                 and throw_catch do a tenth of the items per run\n"
-    "  --no-python    do not run CPython's version\n"
-    "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
-    "  --script PATH  the Python program (default " PYGEN_BENCH_PYTHON_SCRIPT ")\n"
-    "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n"
-    "  --variant NAME one run of one variant doing exactly --items operations, no warm-up\n"
-    "                 (for callgrind: tools/bench-callgrind.sh --program protocol)\n";
+char const usage_text[] = "usage: protocol [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
+                          "[--script PATH] [--tsv FILE]\n"
+                          "       protocol --variant NAME [--items N]\n"
+                          "       protocol --list\n"
+                          "  --quick        100000 items x 5 rounds (default 1000000 x 15); the creation variants\n"
+                          "                 and throw_catch do a tenth of the items per run\n"
+                          "  --no-python    do not run CPython's version\n"
+                          "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
+                          "  --script PATH  the Python program (default " PYGEN_BENCH_PYTHON_SCRIPT ")\n"
+                          "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n"
+                          "  --variant NAME one run of one variant doing exactly --items operations, no warm-up\n"
+                          "                 (for callgrind: tools/bench-callgrind.sh --program protocol)\n";
 
 using pygen_bench::consume_for;
 using pygen_bench::consume_next;
@@ -414,7 +413,8 @@ int main(int argc, char** argv) {
     for (double& x : four_round_trips) {
         x *= 4;
     }
-    figures.push_back(info_figure("create3_floor_vs_cpython", "floor of create + exhaust 3: 4 raw fiber round trips / CPython",
+    figures.push_back(info_figure("create3_floor_vs_cpython",
+                                  "floor of create + exhaust 3: 4 raw fiber round trips / CPython",
                                   ratio(four_round_trips, py("create3")), "x", has_py("create3")));
     figures.push_back(info_figure("next_vs_cpython_next", "next() / CPython next(g), per item",
                                   ratio(t("next"), py("next")), "x", has_py("next")));

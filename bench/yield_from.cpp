@@ -35,17 +35,16 @@
 
 namespace {
 
-char const usage_text[] =
-    "usage: yield_from [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
-    "[--script PATH] [--tsv FILE]\n"
-    "       yield_from --variant NAME [--items N]\n"
-    "       yield_from --list\n"
-    "  --quick        100000 items x 5 rounds (default 1000000 x 15)\n"
-    "  --no-python    do not run CPython's version\n"
-    "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
-    "  --script PATH  the Python program (default " PYGEN_BENCH_PYTHON_SCRIPT ")\n"
-    "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n"
-    "  --variant NAME one run of one variant, no warm-up (for callgrind)\n";
+char const usage_text[] = "usage: yield_from [--quick] [--items N] [--rounds R] [--no-python] [--python EXE] "
+                          "[--script PATH] [--tsv FILE]\n"
+                          "       yield_from --variant NAME [--items N]\n"
+                          "       yield_from --list\n"
+                          "  --quick        100000 items x 5 rounds (default 1000000 x 15)\n"
+                          "  --no-python    do not run CPython's version\n"
+                          "  --python EXE   the interpreter (default $PYGEN_BENCH_PYTHON, else python3)\n"
+                          "  --script PATH  the Python program (default " PYGEN_BENCH_PYTHON_SCRIPT ")\n"
+                          "  --tsv FILE     also write the figures there, tab-separated (tools/bench.sh reads it)\n"
+                          "  --variant NAME one run of one variant, no warm-up (for callgrind)\n";
 
 using pygen_bench::consume_for;
 using pygen_bench::consume_next;
@@ -133,8 +132,8 @@ void fill_range(int n) {
 sum_type range_for(int) { return consume_for(from_range()); }
 
 struct variant {
-    char const* name;   // for --variant, and the name of the same program in yield_from.py
-    char const* label;  // what it measures
+    char const* name;  // for --variant, and the name of the same program in yield_from.py
+    char const* label; // what it measures
     sum_type (*run)(int n);
     bool in_python;
     void (*prepare)(int n); // called before the clock starts, or null
@@ -220,9 +219,9 @@ int main(int argc, char** argv) {
         python_path = pygen_bench::python_path_of(opt.python_exe);
         std::printf("running CPython: %s %s\n", python_path.c_str(), opt.script.c_str());
         std::fflush(stdout);
-        py = pygen_bench::run_python(opt.python_exe, opt.script,
-                                     "--items " + std::to_string(opt.items) + " --rounds " +
-                                         std::to_string(opt.rounds));
+        py =
+            pygen_bench::run_python(opt.python_exe, opt.script,
+                                    "--items " + std::to_string(opt.items) + " --rounds " + std::to_string(opt.rounds));
         if (!py.ran) {
             std::printf("CPython not measured: %s\n", py.error.c_str());
         } else {

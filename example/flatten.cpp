@@ -26,9 +26,9 @@ struct node {
     int value;
     std::vector<node> items;
 
-    node() : is_list(true), value(0) {}                                                  // []
-    node(int v) : is_list(false), value(v) {}                                            // 1
-    node(std::initializer_list<node> l) : is_list(true), value(0), items(l) {}           // [1, [2]]
+    node() : is_list(true), value(0) {}                                        // []
+    node(int v) : is_list(false), value(v) {}                                  // 1
+    node(std::initializer_list<node> l) : is_list(true), value(0), items(l) {} // [1, [2]]
 };
 
 // Python's repr().
@@ -79,10 +79,10 @@ values sources(node const& data, std::map<int, std::string> const& names) {
     node const* d = &data;
     std::map<int, std::string> const* n = &names;
     return values([d, n](values::yielder& yield) {
-        yield.from({10, 20});                         // an initializer_list
-        yield.from(std::vector<int>{30, 40});         // a std::vector (it lives until the `;`)
-        yield.from(*n | boost::adaptors::map_keys);   // the keys of a std::map, as Python's dict
-        yield.from(flatten(*d));                      // a sub-generator
+        yield.from({10, 20});                       // an initializer_list
+        yield.from(std::vector<int>{30, 40});       // a std::vector (it lives until the `;`)
+        yield.from(*n | boost::adaptors::map_keys); // the keys of a std::map, as Python's dict
+        yield.from(flatten(*d));                    // a sub-generator
     });
 }
 

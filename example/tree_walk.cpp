@@ -170,8 +170,7 @@ int main() {
     std::cout << "visited " << walked.second << " nodes\n";
     std::pair<std::vector<std::string>, int> walked_b = listing(preorder_walk(fs));
     char const* same = walked_b.first == walked.first ? "True" : "False";
-    std::cout << "one generator: same listing: " << same << " - visited " << walked_b.second
-              << " nodes\n";
+    std::cout << "one generator: same listing: " << same << " - visited " << walked_b.second << " nodes\n";
 
     stop_at("yield from:", preorder(fs), "util.cpp");
     stop_at("one generator:", preorder_walk(fs), "util.cpp");

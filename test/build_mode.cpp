@@ -196,9 +196,11 @@ BOOST_AUTO_TEST_CASE(macros_differing_both_ways_are_all_named) {
     });
     BOOST_TEST(both.signaled);
     BOOST_TEST(both.signal == SIGABRT);
-    BOOST_TEST(both.has(mismatch + "BOOST_USE_VALGRIND in one, not in another; BOOST_USE_UCONTEXT and BOOST_USE_ASAN "
-                                   "the other way round" +
-                        advice + "first.cpp, with BOOST_USE_VALGRIND; another is second.cpp, with BOOST_USE_UCONTEXT "
-                                 "and BOOST_USE_ASAN\n"),
+    BOOST_TEST(both.has(mismatch +
+                        "BOOST_USE_VALGRIND in one, not in another; BOOST_USE_UCONTEXT and BOOST_USE_ASAN "
+                        "the other way round" +
+                        advice +
+                        "first.cpp, with BOOST_USE_VALGRIND; another is second.cpp, with BOOST_USE_UCONTEXT "
+                        "and BOOST_USE_ASAN\n"),
                both.stderr_text);
 }

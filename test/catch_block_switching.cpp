@@ -337,25 +337,11 @@ BOOST_AUTO_TEST_CASE(three_nested_catch_levels_on_each_side_switching_at_every_l
     } catch (pygen::stop_iteration const&) {
         log.push_back("StopIteration");
     }
-    check_log(log, {"next b1",
-                    "caller L1: Y 1",
-                    "body L1: X 1",
-                    "next b2",
-                    "caller L2: Y 2",
-                    "body L2: X 2",
-                    "next b3",
-                    "caller L3: Y 3 / raise: Y 3",
-                    "body L3: X 3 / raise: X 3",
-                    "next b2 again",
-                    "caller L2 again: Y 2 / raise: Y 2",
-                    "body L2 again: X 2 / raise: X 2",
-                    "next b1 again",
-                    "caller L1 again: Y 1 / raise: Y 1",
-                    "body L1 again: X 1 / raise: X 1",
-                    "next b0",
-                    "caller L0: null",
-                    "body L0: null",
-                    "StopIteration"});
+    check_log(log, {"next b1", "caller L1: Y 1", "body L1: X 1", "next b2", "caller L2: Y 2", "body L2: X 2", "next b3",
+                    "caller L3: Y 3 / raise: Y 3", "body L3: X 3 / raise: X 3", "next b2 again",
+                    "caller L2 again: Y 2 / raise: Y 2", "body L2 again: X 2 / raise: X 2", "next b1 again",
+                    "caller L1 again: Y 1 / raise: Y 1", "body L1 again: X 1 / raise: X 1", "next b0",
+                    "caller L0: null", "body L0: null", "StopIteration"});
     BOOST_TEST(g.state() == pygen::gen_state::closed);
 }
 
@@ -633,11 +619,11 @@ BOOST_AUTO_TEST_CASE(generators_in_catch_blocks_closed_destroyed_and_thrown_into
         }
         log.push_back("caller L1 end: " + current() + " / raise: " + rethrown());
     }
-    check_log(log, {"g1 GE, then raise: GeneratorExit", "caller L1 after close: Y 1",
-                    "g2 GE, then raise: GeneratorExit", "caller L2 after del: Y 2", "g3 caught Z z",
-                    "throw -> g3 after Z",
-                    "caller L2 after throw: Y 2 / raise: Y 2", "caller L1 again: Y 1", "g3 resumed: Z z / raise: Z z",
-                    "g3 back in X: X g3", "caller caught X g3", "caller L1 end: Y 1 / raise: Y 1"});
+    check_log(log,
+              {"g1 GE, then raise: GeneratorExit", "caller L1 after close: Y 1", "g2 GE, then raise: GeneratorExit",
+               "caller L2 after del: Y 2", "g3 caught Z z", "throw -> g3 after Z",
+               "caller L2 after throw: Y 2 / raise: Y 2", "caller L1 again: Y 1", "g3 resumed: Z z / raise: Z z",
+               "g3 back in X: X g3", "caller caught X g3", "caller L1 end: Y 1 / raise: Y 1"});
     BOOST_TEST(g1.state() == pygen::gen_state::closed);
     BOOST_TEST(g3.state() == pygen::gen_state::closed);
     BOOST_TEST(errors.empty());

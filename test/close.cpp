@@ -16,7 +16,6 @@
 #include <type_traits>
 #include <vector>
 
-
 using namespace pygen_test;
 
 namespace {

@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 //
-// CPython 3.11 test_generators.py coroutine_tests + GeneratorTest.test_send_non_none_to_new_gen (items 5-9, 11, 12, 14-17, 21-24, 28-30).
+// CPython 3.11 test_generators.py coroutine_tests + GeneratorTest.test_send_non_none_to_new_gen (items 5-9, 11, 12,
+// 14-17, 21-24, 28-30).
 #define BOOST_TEST_MODULE cpython_coroutine_tests
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>

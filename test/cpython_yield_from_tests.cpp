@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 //
-// CPython 3.11 test_yield_from.py (PEP 380): yield.from forwarding next/send/throw_/close, return values, ranges (items 8, 9, 11, 14, 19, 22-24, 27, 31-36).
+// CPython 3.11 test_yield_from.py (PEP 380): yield.from forwarding next/send/throw_/close, return values, ranges (items
+// 8, 9, 11, 14, 19, 22-24, 27, 31-36).
 #define BOOST_TEST_MODULE cpython_yield_from_tests
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
@@ -476,7 +477,8 @@ BOOST_AUTO_TEST_CASE(raising_exception_in_initial_next_call) {
 }
 
 // Python: def g1():
-//             trace.append("Starting g1"); yield "g1 ham"; yield from g2(); yield "g1 eggs"; trace.append("Finishing g1")
+//             trace.append("Starting g1"); yield "g1 ham"; yield from g2(); yield "g1 eggs"; trace.append("Finishing
+//             g1")
 //         def g2():
 //             trace.append("Starting g2"); yield "g2 spam"; yield "g2 more spam"; trace.append("Finishing g2")
 //         for x in g1(): trace.append("Yielded %s" % (x,))
@@ -776,30 +778,18 @@ BOOST_AUTO_TEST_CASE(generator_return_value) {
     for (std::string const& x : g1) {
         trace.push_back("Yielded " + x);
     }
-    BOOST_TEST(trace == (strings{"Starting g1",
-                                 "Yielded g1 ham",
-                                 "Starting g2",
-                                 "Yielded g2 spam",
-                                 "Yielded g2 more spam",
-                                 "Finishing g2",
-                                 "g2 returned None",
-                                 "Starting g2",
-                                 "Yielded g2 spam",
-                                 "Yielded g2 more spam",
-                                 "Finishing g2",
-                                 "g2 returned 1",
-                                 "Starting g2",
-                                 "Yielded g2 spam",
-                                 "Yielded g2 more spam",
-                                 "Finishing g2",
-                                 "g2 returned (2,)",
-                                 "Starting g2",
-                                 "Yielded g2 spam",
-                                 "Yielded g2 more spam",
-                                 "Finishing g2",
-                                 "g2 returned StopIteration(3)",
-                                 "Yielded g1 eggs",
-                                 "Finishing g1"}),
+    BOOST_TEST(trace == (strings{"Starting g1",          "Yielded g1 ham",
+                                 "Starting g2",          "Yielded g2 spam",
+                                 "Yielded g2 more spam", "Finishing g2",
+                                 "g2 returned None",     "Starting g2",
+                                 "Yielded g2 spam",      "Yielded g2 more spam",
+                                 "Finishing g2",         "g2 returned 1",
+                                 "Starting g2",          "Yielded g2 spam",
+                                 "Yielded g2 more spam", "Finishing g2",
+                                 "g2 returned (2,)",     "Starting g2",
+                                 "Yielded g2 spam",      "Yielded g2 more spam",
+                                 "Finishing g2",         "g2 returned StopIteration(3)",
+                                 "Yielded g1 eggs",      "Finishing g1"}),
                boost::test_tools::per_element());
     BOOST_TEST(g1.state() == pygen::gen_state::closed);
 }
@@ -876,8 +866,7 @@ BOOST_AUTO_TEST_CASE(delegating_throw_to_non_generator) {
         int const x = gi.next();
         trace.push_back("Yielded " + std::to_string(x));
     }
-    BOOST_TEST(thrown_what<py_value_error>([&gi] { gi.throw_(py_value_error("tomato ejected")); }) ==
-               "tomato ejected");
+    BOOST_TEST(thrown_what<py_value_error>([&gi] { gi.throw_(py_value_error("tomato ejected")); }) == "tomato ejected");
     BOOST_TEST(trace == (strings{"Starting g", "Yielded 0", "Yielded 1", "Yielded 2", "Yielded 3", "Yielded 4",
                                  "Finishing g"}),
                boost::test_tools::per_element());
@@ -997,9 +986,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(returning_value_from_delegated_throw, T, string_su
     for (std::string const& x : g) {
         trace.push_back("Yielded " + x);
     }
-    BOOST_TEST(trace == (strings{"Starting g1", "Yielded g1 ham", "Starting g2", "Yielded g2 spam",
-                                 "Caught LunchError in g2", "Yielded g2 yet more spam", "Yielded g1 eggs",
-                                 "Finishing g1"}),
+    BOOST_TEST(trace ==
+                   (strings{"Starting g1", "Yielded g1 ham", "Starting g2", "Yielded g2 spam",
+                            "Caught LunchError in g2", "Yielded g2 yet more spam", "Yielded g1 eggs", "Finishing g1"}),
                boost::test_tools::per_element());
     BOOST_TEST(g.state() == pygen::gen_state::closed);
 }
@@ -1011,11 +1000,11 @@ BOOST_AUTO_TEST_CASE(next_and_return_with_value) {
     next_and_return<int>(trace, 1);
     next_and_return<std::tuple<int>>(trace, std::make_tuple(2));
     next_and_return<pygen::stop_iteration>(trace, pygen::stop_iteration(3));
-    BOOST_TEST(trace == (strings{"g starting", "f resuming g", "g returning None", "f caught StopIteration()",
-                                 "g starting", "f resuming g", "g returning 1", "f caught StopIteration(1)",
-                                 "g starting", "f resuming g", "g returning (2,)", "f caught StopIteration((2,))",
-                                 "g starting", "f resuming g", "g returning StopIteration(3)",
-                                 "f caught StopIteration(StopIteration(3))"}),
+    BOOST_TEST(trace ==
+                   (strings{"g starting", "f resuming g", "g returning None", "f caught StopIteration()", "g starting",
+                            "f resuming g", "g returning 1", "f caught StopIteration(1)", "g starting", "f resuming g",
+                            "g returning (2,)", "f caught StopIteration((2,))", "g starting", "f resuming g",
+                            "g returning StopIteration(3)", "f caught StopIteration(StopIteration(3))"}),
                boost::test_tools::per_element());
 }
 

@@ -165,8 +165,8 @@ BOOST_AUTO_TEST_CASE(chains_and_single_generators_mixed_are_finalized_in_reverse
         },
         log);
     BOOST_TEST(caught == "caller_error: caller");
-    log_type const expected = {"cleanup c", "cleanup b.inner", "cleanup b.middle", "cleanup b.outer", "cleanup a",
-                               "handler"};
+    log_type const expected = {"cleanup c",       "cleanup b.inner", "cleanup b.middle",
+                               "cleanup b.outer", "cleanup a",       "handler"};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST(errors.empty());
 }

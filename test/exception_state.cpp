@@ -16,7 +16,6 @@
 #include <typeinfo>
 #include <vector>
 
-
 using namespace pygen_test;
 
 // Ported from CPython 3.11 Lib/test/test_generators.py, class ExceptionTest. Not ported:
@@ -25,7 +24,6 @@ using namespace pygen_test;
 // __context__ are left out: C++ exceptions have no implicit context.
 
 namespace {
-
 
 // Stand-ins for Python's ValueError and TypeError in the scenarios.
 struct py_value_error : std::runtime_error {

@@ -20,7 +20,6 @@
 
 #include <unistd.h>
 
-
 using namespace pygen_test;
 
 namespace {

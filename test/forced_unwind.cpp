@@ -21,7 +21,6 @@
 #include <utility>
 #include <vector>
 
-
 using namespace pygen_test;
 
 namespace {
@@ -89,8 +88,8 @@ BOOST_AUTO_TEST_CASE(catch_all_that_rethrows_forced_unwind_first_is_unwound_by_f
         log.clear();
     }
     log.push_back("destructor returned");
-    log_type const expected = {"swallowed", "~iteration", "hook", "forced_unwind passes", "~iteration", "~local",
-                               "destructor returned"};
+    log_type const expected = {"swallowed", "~iteration",         "hook", "forced_unwind passes", "~iteration",
+                               "~local",    "destructor returned"};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST_REQUIRE(errors.size() == 1u);
     BOOST_TEST(describe<pygen::runtime_error>(errors[0]) == ignored);
@@ -231,8 +230,8 @@ BOOST_AUTO_TEST_CASE(generator_finalized_while_enclosing_body_is_unwound_by_forc
         });
         BOOST_TEST(outer.next() == 10);
     }
-    log_type const expected = {"outer caught GeneratorExit", "hook", "inner caught GeneratorExit", "hook",
-                               "~inner.local", "~outer.local"};
+    log_type const expected = {
+        "outer caught GeneratorExit", "hook", "inner caught GeneratorExit", "hook", "~inner.local", "~outer.local"};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST_REQUIRE(errors.size() == 2u);
     BOOST_TEST(describe<pygen::runtime_error>(errors[0]) == ignored);

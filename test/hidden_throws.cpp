@@ -35,12 +35,12 @@ std::vector<std::type_info const*>& thrown() {
 std::vector<std::string> take_thrown() {
     std::vector<std::string> names;
     for (std::type_info const* t : thrown()) {
-        names.push_back(*t == typeid(pygen::generator_exit)                           ? "generator_exit"
-                        : *t == typeid(pygen::runtime_error)                          ? "runtime_error"
-                        : *t == typeid(pygen::detail::unwind_request)                 ? "pygen unwind_request"
-                        : *t == typeid(boost::context::detail::forced_unwind)         ? "boost forced_unwind"
-                        : *t == typeid(std::logic_error)                              ? "logic_error"
-                                                                                      : t->name());
+        names.push_back(*t == typeid(pygen::generator_exit)                   ? "generator_exit"
+                        : *t == typeid(pygen::runtime_error)                  ? "runtime_error"
+                        : *t == typeid(pygen::detail::unwind_request)         ? "pygen unwind_request"
+                        : *t == typeid(boost::context::detail::forced_unwind) ? "boost forced_unwind"
+                        : *t == typeid(std::logic_error)                      ? "logic_error"
+                                                                              : t->name());
     }
     thrown().clear();
     return names;

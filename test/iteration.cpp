@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-
 using namespace pygen_test;
 
 namespace {

@@ -14,7 +14,6 @@
 #include <typeinfo>
 #include <vector>
 
-
 using namespace pygen_test;
 
 namespace {
@@ -236,15 +235,14 @@ BOOST_AUTO_TEST_CASE(body_that_catches_value_error_continues_normally) {
 //         g = gen(); next(g); getgeneratorstate(g) == 'GEN_SUSPENDED'
 BOOST_AUTO_TEST_CASE(state_is_running_inside_and_suspended_after_the_yield) {
     pygen::generator<pygen::gen_state>* self = nullptr;
-    pygen::generator<pygen::gen_state> g(
-        [&self](pygen::generator<pygen::gen_state>::yielder& yield) {
-            try {
-                self->next();
-            } catch (pygen::value_error const&) {
-            }
-            yield(self->state());
-            yield(self->state());
-        });
+    pygen::generator<pygen::gen_state> g([&self](pygen::generator<pygen::gen_state>::yielder& yield) {
+        try {
+            self->next();
+        } catch (pygen::value_error const&) {
+        }
+        yield(self->state());
+        yield(self->state());
+    });
     self = &g;
     BOOST_TEST(g.state() == pygen::gen_state::created);
     BOOST_TEST(g.next() == pygen::gen_state::running);

@@ -25,7 +25,6 @@
 #include <utility>
 #include <vector>
 
-
 using namespace pygen_test;
 
 // A Python frame lives on the heap and is dropped when the generator finishes (gi_frame is None,

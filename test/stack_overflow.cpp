@@ -191,7 +191,8 @@ private:
 
 // What the parent expects of a child that overflowed: death by SIGSEGV, at a guard page.
 void check_died_of_sigsegv_in_the_guard(child_result const& r) {
-    BOOST_TEST(r.signaled, "the child did not die of a signal: exit code " << r.exit_code << " ("
+    BOOST_TEST(r.signaled, "the child did not die of a signal: exit code "
+                               << r.exit_code << " ("
                                << (r.exit_code == survived            ? "the overflow went unnoticed"
                                    : r.exit_code == worker_not_reused ? "setup failed: no reused worker"
                                                                       : "see stderr")
@@ -301,8 +302,7 @@ BOOST_AUTO_TEST_CASE(overflow_on_a_reused_guarded_stack_faults_in_the_guard) {
             yield(frame_of_64_kib());
         });
         g.next();
-        if (first == 0 || mappings_around(first).begin != mappings_around(second).begin ||
-            !watch_guard_below(second)) {
+        if (first == 0 || mappings_around(first).begin != mappings_around(second).begin || !watch_guard_below(second)) {
             ::_exit(worker_not_reused);
         }
         g.next();

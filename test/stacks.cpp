@@ -392,7 +392,7 @@ BOOST_AUTO_TEST_CASE(pygen_stacks_serve_a_plain_boost_context_fiber) {
     pooled = std::move(pooled).resume();
     BOOST_TEST(live_stacks() == before + 1);
     pooled = std::move(pooled).resume();
-    BOOST_TEST(!pooled); // it returned: its stack is freed
+    BOOST_TEST(!pooled);   // it returned: its stack is freed
     pooled = ctx::fiber(); // with BOOST_USE_UCONTEXT, only with the finished fiber's last handle
     BOOST_TEST(live_stacks() == before);
 

@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-
 using namespace pygen_test;
 
 // pygen's policy for trap 5 (include/pygen/detail/frame.hpp, check_thread): a generator belongs to
@@ -100,8 +99,8 @@ BOOST_AUTO_TEST_CASE(created_generator_moved_to_another_thread_runs_there) {
         std::move(g));
     t.join();
     BOOST_TEST(g.state() == pygen::gen_state::closed); // moved from
-    log_type const expected = {"GEN_CREATED", "1", "2", "3", "return 42", "GEN_CLOSED",
-                               "stop_iteration: StopIteration"};
+    log_type const expected = {
+        "GEN_CREATED", "1", "2", "3", "return 42", "GEN_CLOSED", "stop_iteration: StopIteration"};
     BOOST_TEST(results == expected, boost::test_tools::per_element());
 }
 
@@ -257,8 +256,12 @@ BOOST_AUTO_TEST_CASE(closed_generator_answers_from_any_thread_as_usual) {
         results.push_back(g.begin() == g.end() ? "empty loop" : "loop has values");
         results.push_back(pygen::to_string(g.state()));
     });
-    log_type const expected = {"stop_iteration: StopIteration", "stop_iteration: StopIteration", "value 0",
-                               "out_of_range: e", "empty loop", "GEN_CLOSED"};
+    log_type const expected = {"stop_iteration: StopIteration",
+                               "stop_iteration: StopIteration",
+                               "value 0",
+                               "out_of_range: e",
+                               "empty loop",
+                               "GEN_CLOSED"};
     BOOST_TEST(results == expected, boost::test_tools::per_element());
 }
 

@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-
 using namespace pygen_test;
 
 namespace {

@@ -87,8 +87,7 @@ template <class G, class Body> G reraises_generator_exit(log_type& log, std::str
 //                    finally: log('sub finally')
 //         def d(): the same around `yield from s`, with 'd GE', 'd finally', Rec('d_local')
 //         next(g); g.close() is None: the sub's cleanups, then GeneratorExit in d; a second close() does nothing
-BOOST_AUTO_TEST_CASE_TEMPLATE(close_closes_the_sub_first_then_raises_generator_exit_in_the_delegator, D,
-                              delegators) {
+BOOST_AUTO_TEST_CASE_TEMPLATE(close_closes_the_sub_first_then_raises_generator_exit_in_the_delegator, D, delegators) {
     std::vector<std::exception_ptr> errors;
     hook_guard guard(collect_into(errors));
     log_type log;
@@ -119,8 +118,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_closes_the_sub_first_then_raises_generator_e
     dp = &d;
     BOOST_TEST(d.next() == 1);
     d.close();
-    log_type const expected = {"sub GE: sub GEN_RUNNING d GEN_RUNNING", "~sub_finally", "~sub_local", "d GE",
-                               "~d_finally", "~d_local"};
+    log_type const expected = {
+        "sub GE: sub GEN_RUNNING d GEN_RUNNING", "~sub_finally", "~sub_local", "d GE", "~d_finally", "~d_local"};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST(d.state() == pygen::gen_state::closed);
     BOOST_TEST(s.state() == pygen::gen_state::closed);
@@ -143,16 +142,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_of_a_depth_three_chain_cleans_up_innermost_f
     using O = typename C::outer;
     log_type log;
     gen inner = reraises_generator_exit<gen>(log, "inner", [](gen::yielder& yield) { yield(1); });
-    M middle =
-        reraises_generator_exit<M>(log, "middle", [&inner](typename M::yielder& yield) { yield.from(inner); });
-    O outer =
-        reraises_generator_exit<O>(log, "outer", [&middle](typename O::yielder& yield) { yield.from(middle); });
+    M middle = reraises_generator_exit<M>(log, "middle", [&inner](typename M::yielder& yield) { yield.from(inner); });
+    O outer = reraises_generator_exit<O>(log, "outer", [&middle](typename O::yielder& yield) { yield.from(middle); });
     BOOST_TEST(outer.next() == 1);
     BOOST_TEST(middle.state() == pygen::gen_state::suspended);
     BOOST_TEST(inner.state() == pygen::gen_state::suspended);
     outer.close();
-    log_type const expected = {"inner GE",  "~inner_finally", "middle GE",
-                               "~middle_finally", "outer GE", "~outer_finally"};
+    log_type const expected = {"inner GE",        "~inner_finally", "middle GE",
+                               "~middle_finally", "outer GE",       "~outer_finally"};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST(outer.state() == pygen::gen_state::closed);
     BOOST_TEST(middle.state() == pygen::gen_state::closed);
@@ -716,7 +713,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_from_inside_the_running_sub_is_value_error, 
     D d([&s](typename D::yielder& yield) { yield.from(s); });
     dp = &d;
     BOOST_TEST(d.next() == 1);
-    log_type const expected = {std::string("d.close: ") + already_executing, std::string("s.close: ") + already_executing};
+    log_type const expected = {std::string("d.close: ") + already_executing,
+                               std::string("s.close: ") + already_executing};
     BOOST_TEST(log == expected, boost::test_tools::per_element());
     BOOST_TEST(d.state() == pygen::gen_state::suspended);
     BOOST_TEST(s.state() == pygen::gen_state::suspended);

@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 //
-// yield.from: state() of delegator and sub, gi_yieldfrom(), self and chain delegation, reentrancy (items 2, 27, 32, 35, 36).
+// yield.from: state() of delegator and sub, gi_yieldfrom(), self and chain delegation, reentrancy (items 2, 27, 32, 35,
+// 36).
 #define BOOST_TEST_MODULE yield_from_state
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>

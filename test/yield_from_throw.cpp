@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 //
-// throw_() into a delegator in yield.from: innermost sub first, its return/raise, GeneratorExit, PEP 479 (12, 19, 34-37).
+// throw_() into a delegator in yield.from: innermost sub first, its return/raise, GeneratorExit, PEP 479 (12, 19,
+// 34-37).
 #define BOOST_TEST_MODULE yield_from_throw
 #include <pygen/generator.hpp>
 #include <boost/test/unit_test.hpp>
@@ -472,8 +473,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(throw_generator_exit_sub_ignoring_it_raises_runtim
 //         def d(): try: yield from sub()
 //                  except RuntimeError as e: log(str(e), e.__cause__); yield 2
 //         next(g); next(g) == 2: RuntimeError('generator raised StopIteration') from StopIteration(8) (items 12, 37)
-BOOST_AUTO_TEST_CASE_TEMPLATE(pep479_stop_iteration_in_the_sub_reaches_the_delegator_as_runtime_error, D,
-                              delegators) {
+BOOST_AUTO_TEST_CASE_TEMPLATE(pep479_stop_iteration_in_the_sub_reaches_the_delegator_as_runtime_error, D, delegators) {
     log_type log;
     gen s([](gen::yielder& yield) {
         yield(1);

@@ -570,9 +570,8 @@ BOOST_AUTO_TEST_CASE(chain_of_depth_2) {
     chain_gen g = chain(2, log);
     chain_run const run = drive(g);
     BOOST_TEST(run.values == (std::vector<int>{20, 10, 1000, 1001, 11, 21}), boost::test_tools::per_element());
-    BOOST_TEST(log ==
-                   (log_type{"L2 before 1", "L1 before 2", "leaf 3", "leaf 4", "L1 r 7", "L1 after 5", "L2 r 8",
-                             "L2 after 6"}),
+    BOOST_TEST(log == (log_type{"L2 before 1", "L1 before 2", "leaf 3", "leaf 4", "L1 r 7", "L1 after 5", "L2 r 8",
+                                "L2 after 6"}),
                boost::test_tools::per_element());
     BOOST_TEST(run.returned == 9);
     check_chain(2);
@@ -585,11 +584,9 @@ BOOST_AUTO_TEST_CASE(chain_of_depth_3) {
     log_type log;
     chain_gen g = chain(3, log);
     chain_run const run = drive(g);
-    BOOST_TEST(run.values == (std::vector<int>{30, 20, 10, 1000, 1001, 11, 21, 31}),
-               boost::test_tools::per_element());
-    BOOST_TEST(log ==
-                   (log_type{"L3 before 1", "L2 before 2", "L1 before 3", "leaf 4", "leaf 5", "L1 r 7", "L1 after 6",
-                             "L2 r 8", "L2 after 7", "L3 r 9", "L3 after 8"}),
+    BOOST_TEST(run.values == (std::vector<int>{30, 20, 10, 1000, 1001, 11, 21, 31}), boost::test_tools::per_element());
+    BOOST_TEST(log == (log_type{"L3 before 1", "L2 before 2", "L1 before 3", "leaf 4", "leaf 5", "L1 r 7", "L1 after 6",
+                                "L2 r 8", "L2 after 7", "L3 r 9", "L3 after 8"}),
                boost::test_tools::per_element());
     BOOST_TEST(run.returned == 10);
     check_chain(3);
@@ -598,9 +595,7 @@ BOOST_AUTO_TEST_CASE(chain_of_depth_3) {
 // Python: g = chain(10) -> [100, 90, ..., 10, 1000, 1001, 11, 21, ..., 101], StopIteration(17)
 //         log: (10,'before',1) ... (1,'before',10), ('leaf',11), ('leaf',12), (1,'r',7), (1,'after',13) ...
 //         (10,'r',16), (10,'after',22)
-BOOST_AUTO_TEST_CASE(chain_of_depth_10) {
-    check_chain(10);
-}
+BOOST_AUTO_TEST_CASE(chain_of_depth_10) { check_chain(10); }
 
 // Python: def leaf(): log.append(('leaf', (yield 1))); log.append(('leaf', (yield 2))); return 7
 //         def mid(): log.append(('mid', (yield 10))); r = yield from leaf(); log.append(('mid r', r)); return r + 1
@@ -1154,9 +1149,7 @@ template <class Outer> void check_middle_of_a_chain_used_directly() {
 // (Python above) once with the sub's Y and S in the delegator, once with another S (long)
 BOOST_AUTO_TEST_CASE(caller_uses_the_middle_of_a_chain_directly) {
     BOOST_TEST_CONTEXT("same types") { check_middle_of_a_chain_used_directly<pygen::generator<std::string, int>>(); }
-    BOOST_TEST_CONTEXT("other types") {
-        check_middle_of_a_chain_used_directly<pygen::generator<std::string, long>>();
-    }
+    BOOST_TEST_CONTEXT("other types") { check_middle_of_a_chain_used_directly<pygen::generator<std::string, long>>(); }
 }
 
 // Python: def sub(): got 3 values (yield 1, 2, 3); return 'end'

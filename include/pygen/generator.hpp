@@ -18,7 +18,6 @@
 #include <pygen/yield_from_target.hpp>
 #include <pygen/yielder.hpp>
 
-
 #include <exception>
 #include <memory>
 #include <type_traits>
@@ -28,15 +27,12 @@ namespace pygen {
 
 namespace detail {
 
-template <class...> struct make_void {
-    using type = void;
-};
+template <class...> struct make_void { using type = void; };
 
 template <class Body, class Yielder, class = void> struct body_result {};
 
 template <class Body, class Yielder>
-struct body_result<Body, Yielder,
-                   typename make_void<decltype(std::declval<Body&>()(std::declval<Yielder&>()))>::type> {
+struct body_result<Body, Yielder, typename make_void<decltype(std::declval<Body&>()(std::declval<Yielder&>()))>::type> {
     using type = decltype(std::declval<Body&>()(std::declval<Yielder&>()));
 };
 
@@ -58,8 +54,7 @@ struct is_body_result_ok<Body, Yielder, R, true>
 
 // typing.Generator[Y, S, R]: a generator object whose body yields Y, receives S from send()
 // and returns R.
-template <class Y, class S = void, class R = void>
-class generator : public detail::generator_base<Y, S, R> {
+template <class Y, class S = void, class R = void> class generator : public detail::generator_base<Y, S, R> {
     static_assert(std::is_void<Y>::value || std::is_lvalue_reference<Y>::value ||
                       (std::is_object<Y>::value && !std::is_const<Y>::value && !std::is_volatile<Y>::value &&
                        !std::is_array<Y>::value),
@@ -96,8 +91,7 @@ public:
 
     // The same with a Boost.Context stack allocator (fixedsize_stack, protected_fixedsize_stack,
     // pooled_fixedsize_stack, or one of your own).
-    template <class StackAllocator, class Body>
-    generator(std::allocator_arg_t, StackAllocator&& salloc, Body&& body) {
+    template <class StackAllocator, class Body> generator(std::allocator_arg_t, StackAllocator&& salloc, Body&& body) {
         using body_type = typename std::decay<Body>::type;
         static_assert(detail::is_body_callable<body_type, yielder>::value,
                       "pygen: the generator body must be callable as R(yielder&); write "
@@ -161,9 +155,8 @@ public:
 
     // Takes the exception object by value: pass a std::exception_ptr to keep a dynamic type
     // that a reference to a base class would slice.
-    template <class E,
-              class = typename std::enable_if<
-                  !std::is_same<typename std::decay<E>::type, std::exception_ptr>::value>::type>
+    template <class E, class = typename std::enable_if<
+                           !std::is_same<typename std::decay<E>::type, std::exception_ptr>::value>::type>
     Y throw_(E&& error) {
         return throw_(std::make_exception_ptr(std::forward<E>(error)));
     }

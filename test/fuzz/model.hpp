@@ -55,7 +55,7 @@ struct exception {
     std::string message;    // E1, E2, RuntimeError
     bool has_value = false; // StopIteration
     value stop_value;
-    error_ptr cause;        // PEP 479's __cause__
+    error_ptr cause; // PEP 479's __cause__
 };
 
 inline error_ptr make_error(exception::kind_type kind, std::string message = std::string()) {
@@ -222,8 +222,8 @@ struct generator {
     int list_position = 0;           // yield from [...]
     // pygen's chains: a yield from between generators of the same type links the sub-generator
     // to its delegator, unless it is linked to another one already.
-    bool chain_link = false;             // this generator's yield from is such a link
-    generator* chain_parent = nullptr;   // the delegator this generator is linked to
+    bool chain_link = false;           // this generator's yield from is such a link
+    generator* chain_parent = nullptr; // the delegator this generator is linked to
 };
 
 // What a resume brings into the body at the point where it is suspended.
@@ -274,9 +274,7 @@ public:
 private:
     // ---- the caller's operations -----------------------------------------------------------
 
-    std::string state_of(int on) const {
-        return slots_[on] ? state_name(slots_[on]->state) : std::string("-");
-    }
+    std::string state_of(int on) const { return slots_[on] ? state_name(slots_[on]->state) : std::string("-"); }
 
     // The caller drops its reference: finalized unless a yield from still holds it.
     void release(std::shared_ptr<generator> g) {
@@ -490,8 +488,8 @@ private:
     // true when down sub's chain a generator runs or `g` itself is, and ValueError is raised at
     // the yield from before anything is resumed. Otherwise `sub` is linked, if it can be.
     bool refuses_cycle(generator& g, generator& sub) {
-        if (cpython_ || p_.functions[static_cast<std::size_t>(g.fn)].type !=
-                            p_.functions[static_cast<std::size_t>(sub.fn)].type ||
+        if (cpython_ ||
+            p_.functions[static_cast<std::size_t>(g.fn)].type != p_.functions[static_cast<std::size_t>(sub.fn)].type ||
             sub.state == gstate::running || sub.state == gstate::closed || sub.chain_parent) {
             return false;
         }
@@ -675,8 +673,8 @@ private:
                 }
                 block_frame n;
                 n.kind = s.kind == stmt_kind::try_except ? block_frame::try_body
-                                                          : s.kind == stmt_kind::guard ? block_frame::guard
-                                                                                       : block_frame::loop;
+                         : s.kind == stmt_kind::guard    ? block_frame::guard
+                                                         : block_frame::loop;
                 n.block = s.body;
                 n.stmt = index;
                 g.blocks.push_back(n);

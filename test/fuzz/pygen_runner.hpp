@@ -41,7 +41,7 @@ struct e2 : user_error {
     explicit e2(std::string m) : user_error(std::move(m)) {}
 };
 
-typedef boost::optional<int> opt;                // Python's `int | None`
+typedef boost::optional<int> opt;               // Python's `int | None`
 typedef pygen::generator<int, opt, opt> gen_a;  // the two generator types: a delegation between
 typedef pygen::generator<long, opt, opt> gen_b; // equal types chains, between others forwards
 
@@ -437,8 +437,7 @@ private:
                     c_.log->push_back("CALLER'S EXCEPTION CLOBBERED: throw; rethrew E2(" + e.message + ")");
                 }
             } catch (...) {
-                c_.log->push_back("CALLER'S EXCEPTION CLOBBERED: throw; rethrew " +
-                                  describe(std::current_exception()));
+                c_.log->push_back("CALLER'S EXCEPTION CLOBBERED: throw; rethrew " + describe(std::current_exception()));
             }
         }
         return result;

@@ -584,7 +584,8 @@ private:
     void functions() {
         for (std::size_t f = 0; f < p_.functions.size(); ++f) {
             out_ << "\ndef " << fn_name(static_cast<int>(f)) << "():  # C++ type "
-                 << (p_.functions[f].type == gen_type::a ? "A: generator<int, opt, opt>" : "B: generator<long, opt, opt>")
+                 << (p_.functions[f].type == gen_type::a ? "A: generator<int, opt, opt>"
+                                                         : "B: generator<long, opt, opt>")
                  << "\n";
             fn_ = static_cast<int>(f);
             block(p_.functions[f].body, 1);
@@ -705,8 +706,8 @@ private:
             block(s.body, depth + 1);
             break;
         case stmt_kind::reenter:
-            out_ << "reenter(" << who << ", '" << reenter_name(static_cast<reenter_kind>(s.target)) << "', "
-                 << s.value << ", " << s.count << ")  # on " << on_name(s.count, "SELF()") << "\n";
+            out_ << "reenter(" << who << ", '" << reenter_name(static_cast<reenter_kind>(s.target)) << "', " << s.value
+                 << ", " << s.count << ")  # on " << on_name(s.count, "SELF()") << "\n";
             break;
         }
     }

@@ -15,7 +15,7 @@ namespace dt {
 
 namespace {
 
-std::string text;   // the current sequence's trace
+std::string text;    // the current sequence's trace
 long generators = 0; // created in the current sequence
 
 void put(std::string const& line) {
@@ -25,10 +25,14 @@ void put(std::string const& line) {
 
 std::string state_name(pygen::gen_state s) {
     switch (s) {
-    case pygen::gen_state::created: return "GEN_CREATED";
-    case pygen::gen_state::running: return "GEN_RUNNING";
-    case pygen::gen_state::suspended: return "GEN_SUSPENDED";
-    case pygen::gen_state::closed: return "GEN_CLOSED";
+    case pygen::gen_state::created:
+        return "GEN_CREATED";
+    case pygen::gen_state::running:
+        return "GEN_RUNNING";
+    case pygen::gen_state::suspended:
+        return "GEN_SUSPENDED";
+    case pygen::gen_state::closed:
+        return "GEN_CLOSED";
     }
     return "GEN_?";
 }

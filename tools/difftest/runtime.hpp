@@ -40,9 +40,7 @@ struct E2 : E1 {
 struct Marker {};
 
 // Python's Cell: a generator's handle on itself or on its chain's root; null while finalized.
-template <class G> struct cell {
-    G* g = nullptr;
-};
+template <class G> struct cell { G* g = nullptr; };
 template <class G> using cellp = std::shared_ptr<cell<G>>;
 using rootp = cellp<gen>; // the root, f0, is always a gen
 template <class G> using function = G (*)(cellp<G>, rootp, int);
@@ -80,9 +78,9 @@ template <class G> struct holder {
 };
 
 void log(char const* line);
-void log_sent(char const* tag, S const& x);            // tag + " sent " + sv(x)
-void log_int(char const* prefix, int v);               // prefix + str(v)
-void log_exc(char const* prefix);                      // prefix + desc(the exception being handled)
+void log_sent(char const* tag, S const& x);              // tag + " sent " + sv(x)
+void log_int(char const* prefix, int v);                 // prefix + str(v)
+void log_exc(char const* prefix);                        // prefix + desc(the exception being handled)
 void log_state(char const* prefix, cellp<gen> const& c); // prefix + state(c)
 void log_state(char const* prefix, cellp<genl> const& c);
 std::string desc(std::exception_ptr e);

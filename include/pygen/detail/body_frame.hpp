@@ -17,13 +17,11 @@ namespace pygen {
 namespace detail {
 
 // A frame that owns the body and the stack allocator it will start with.
-template <class Y, class S, class R, class Body, class StackAllocator>
-class body_frame final : public frame<Y, S, R> {
+template <class Y, class S, class R, class Body, class StackAllocator> class body_frame final : public frame<Y, S, R> {
     using base = frame<Y, S, R>;
 
 public:
-    template <class A, class B>
-    body_frame(A&& salloc, B&& body) : salloc_(std::forward<A>(salloc)) {
+    template <class A, class B> body_frame(A&& salloc, B&& body) : salloc_(std::forward<A>(salloc)) {
         body_.emplace(std::forward<B>(body));
     }
 

@@ -32,8 +32,7 @@
 
 // The Itanium C++ ABI runtimes (libsupc++, libc++abi, libcxxrt) keep the handled-exception stack
 // in a per-thread __cxa_eh_globals whose first two members are the same everywhere.
-#if !defined(PYGEN_NO_EXCEPTION_STATE_SWAP) && (defined(__GLIBCXX__) || defined(_LIBCPP_VERSION)) &&                \
-    !defined(_MSC_VER)
+#if !defined(PYGEN_NO_EXCEPTION_STATE_SWAP) && (defined(__GLIBCXX__) || defined(_LIBCPP_VERSION)) && !defined(_MSC_VER)
 #define PYGEN_HAS_EXCEPTION_STATE_SWAP 1
 #else
 #define PYGEN_HAS_EXCEPTION_STATE_SWAP 0

@@ -375,7 +375,7 @@ protected:
 private:
     // The start of drive() through a delegation chain, for the actions that are not next/send.
     BOOST_NOINLINE outcome drive_chain(frame_base* target, pending_action action, std::exception_ptr* error,
-                        std::exception_ptr* thrown) {
+                                       std::exception_ptr* thrown) {
         bool const closing = action == pending_action::exit;
         if (target->own_state() == gen_state::running) {
             // Driven by a direct call while its delegator waited, and that call is still running
@@ -410,7 +410,8 @@ private:
         return resume_chain(target, closing, target, thrown);
     }
 
-    BOOST_NOINLINE outcome resume_chain(frame_base* target, bool closing, frame_base* floor, std::exception_ptr* thrown) {
+    BOOST_NOINLINE outcome resume_chain(frame_base* target, bool closing, frame_base* floor,
+                                        std::exception_ptr* thrown) {
         target->set_own_state(gen_state::running);
         try {
             target->switch_in(thread_exceptions_);
@@ -567,7 +568,6 @@ public:
     }
 
 protected:
-
 private:
     // Identifies the running thread: the address of a thread_local object, which the compiler
     // reads from the thread pointer register with no call (std::this_thread::get_id() is a call).
@@ -676,7 +676,7 @@ private:
     bool orphaned_ = false;
     yield_from_kind from_kind_ = yield_from_kind::none;
     unsigned delegators_ = 0;
-    worker* worker_ = nullptr; // while the body is started and has not ended
+    worker* worker_ = nullptr;       // while the body is started and has not ended
     frame_base* delegate_ = nullptr; // the generator this one's yield.from waits on (same Y and S)
     frame_base* parent_ = nullptr;   // the generator whose yield.from waits on this one
     frame_base* leaf_ = this;        // for a chain's head: the innermost generator, where calls go
@@ -687,7 +687,7 @@ private:
     std::exception_ptr pending_error_;
     exception_state exceptions_;
     void* thread_exceptions_ = nullptr; // exception_state::thread_state() of owner_
-    void const* owner_ = nullptr; // this_thread() of the thread that started it
+    void const* owner_ = nullptr;       // this_thread() of the thread that started it
 };
 
 } // namespace detail

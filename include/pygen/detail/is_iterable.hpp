@@ -17,13 +17,9 @@ namespace iterable_lookup {
 using std::begin;
 using std::end;
 
-template <class...> struct make_void {
-    using type = void;
-};
+template <class...> struct make_void { using type = void; };
 
-template <class T, class = void> struct traits {
-    static constexpr bool value = false;
-};
+template <class T, class = void> struct traits { static constexpr bool value = false; };
 
 template <class T>
 struct traits<T, typename make_void<decltype(begin(std::declval<T&>()) != end(std::declval<T&>())),

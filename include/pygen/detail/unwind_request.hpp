@@ -14,8 +14,8 @@ namespace detail {
 // Thrown at the paused yield of a body that ignored GeneratorExit, to unwind its stack by force.
 // pygen throws it itself instead of destroying the live fiber (which would throw Boost's own
 // forced_unwind), so that the worker survives for the next body, and a body whose catch (...)
-// swallows it reaches pygen's explanation, not Boost's debug assertion in ~forced_unwind. Deriving from forced_unwind keeps the documented idiom working:
-// `catch (boost::context::detail::forced_unwind const&) { throw; }` lets it pass.
+// swallows it reaches pygen's explanation, not Boost's debug assertion in ~forced_unwind. Deriving from forced_unwind
+// keeps the documented idiom working: `catch (boost::context::detail::forced_unwind const&) { throw; }` lets it pass.
 struct unwind_request : boost::context::detail::forced_unwind {
     unwind_request() noexcept : boost::context::detail::forced_unwind(nullptr) {
 #ifndef BOOST_ASSERT_IS_VOID

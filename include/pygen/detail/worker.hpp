@@ -52,8 +52,8 @@ public:
     // Which pool of idle workers it may wait in (0: none; its stack is freed when its body ends).
     std::size_t pool_key() const noexcept { return pool_key_; }
 
-    frame_base* job = nullptr;       // the generator whose body runs here next or now
-    worker* next_idle = nullptr;     // while idle: the next idle worker of its pool
+    frame_base* job = nullptr;   // the generator whose body runs here next or now
+    worker* next_idle = nullptr; // while idle: the next idle worker of its pool
 
 private:
     boost::context::fiber body_;   // valid while the worker is suspended
