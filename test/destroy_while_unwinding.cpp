@@ -33,14 +33,6 @@ namespace {
 using gen = pygen::generator<int>;
 using forced_unwind = boost::context::detail::forced_unwind;
 
-struct caller_error : std::runtime_error {
-    explicit caller_error(std::string const& what) : std::runtime_error(what) {}
-};
-
-struct body_error : std::runtime_error {
-    explicit body_error(std::string const& what) : std::runtime_error(what) {}
-};
-
 // Python: def gen(name):
 //             try: yield 1
 //             finally: log('cleanup ' + name)

@@ -35,10 +35,6 @@ namespace {
 
 using gen = pygen::generator<int>;
 
-struct body_error : std::runtime_error {
-    explicit body_error(std::string const& what) : std::runtime_error(what) {}
-};
-
 // A local whose destructor throws body_error(what): Python's `finally: raise BodyError(what)`.
 struct throws_when_destroyed {
     throws_when_destroyed(log_type& log_arg, std::string what_arg) : log(log_arg), what(std::move(what_arg)) {}

@@ -469,10 +469,6 @@ struct uncaught_probe {
     ~uncaught_probe() { log.push_back(std::string(name) + " " + std::to_string(std::uncaught_exceptions())); }
 };
 
-struct caller_error : std::runtime_error {
-    explicit caller_error(std::string const& what) : std::runtime_error(what) {}
-};
-
 } // namespace
 
 // Python has no uncaught-exception count; this checks that the count is per generator too:

@@ -108,14 +108,6 @@ struct ignores_generator_exit {
     }
 };
 
-struct caller_error : std::runtime_error {
-    explicit caller_error(std::string const& what) : std::runtime_error(what) {}
-};
-
-struct body_error : std::runtime_error {
-    explicit body_error(std::string const& what) : std::runtime_error(what) {}
-};
-
 } // namespace
 
 // Python: def gen():

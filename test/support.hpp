@@ -30,6 +30,15 @@ struct derived_error : base_error {
     int code;
 };
 
+// Who raised an exception, in tests where both the caller and the body raise one.
+struct caller_error : std::runtime_error {
+    explicit caller_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
+};
+
+struct body_error : std::runtime_error {
+    explicit body_error(std::string const& what_arg) : std::runtime_error(what_arg) {}
+};
+
 // Writes "~name" to the log when destroyed: shows which locals of a body were cleaned up, and when.
 struct recorder {
     recorder(log_type& log, std::string name) : log_(log), name_(std::move(name)) {}

@@ -33,10 +33,6 @@ namespace {
 using gen = pygen::generator<int>;
 using forced_unwind = boost::context::detail::forced_unwind;
 
-struct caller_error : std::runtime_error {
-    explicit caller_error(std::string const& what) : std::runtime_error(what) {}
-};
-
 // A body that swallows everything and yields again.
 void swallow_everything(gen::yielder& yield) {
     for (;;) {
