@@ -600,3 +600,64 @@ BOOST_AUTO_TEST_CASE(cycle_through_a_suspended_chain_head_raises_at_the_yield_fr
     log_type const after = {"leaf caught generator already executing", "~mid", "~head"};
     BOOST_TEST(log == after, boost::test_tools::per_element());
 }
+
+namespace {
+
+// a: yield 1; yield from b; yield 2      b: yield from a; yield 20
+// next(b) == 1 through b, then next(a) makes a delegate to b, which is delegating to a.
+template <class GeneratorA, class GeneratorB> struct two_generator_cycle {
+    log_type log;
+    GeneratorA* a_ptr = nullptr;
+    GeneratorB* b_ptr = nullptr;
+    GeneratorA a{[this](typename GeneratorA::yielder& yield) {
+        yield(1);
+        try {
+            yield.from(*b_ptr);
+        } catch (pygen::value_error const& e) {
+            log.push_back(std::string("a caught ") + e.what());
+            throw;
+        }
+        yield(2);
+    }};
+    GeneratorB b{[this](typename GeneratorB::yielder& yield) {
+        try {
+            yield.from(*a_ptr);
+        } catch (pygen::value_error const& e) {
+            log.push_back(std::string("b caught ") + e.what());
+            throw;
+        }
+        yield(20);
+    }};
+    two_generator_cycle() : a_ptr(&a), b_ptr(&b) {}
+};
+
+} // namespace
+
+// Python (both generators are Python generators):
+//   next(b) == 1; next(a) -> ValueError: generator already executing, after "b caught ..." and
+//   "a caught ..."; a and b GEN_CLOSED; next(b) -> StopIteration
+BOOST_AUTO_TEST_CASE(cycle_between_generators_of_different_types_is_detected_as_cpython_does) {
+    two_generator_cycle<pygen::generator<int>, pygen::generator<long>> c;
+    BOOST_TEST(c.b.next() == 1);
+    BOOST_TEST(thrown_what<pygen::value_error>([&c] { c.a.next(); }) == "generator already executing");
+    log_type const expected = {"b caught generator already executing", "a caught generator already executing"};
+    BOOST_TEST(c.log == expected, boost::test_tools::per_element());
+    BOOST_TEST(c.a.state() == gen_state::closed);
+    BOOST_TEST(c.b.state() == gen_state::closed);
+    BOOST_CHECK_THROW(c.b.next(), pygen::stop_iteration);
+}
+
+// The same with one type: pygen sees the cycle before resuming b, so only a's yield.from raises and
+// b stays suspended in its delegation to the now closed a (README, "Delegation cycles between
+// generators of one type"); CPython closes b too.
+BOOST_AUTO_TEST_CASE(cycle_between_generators_of_one_type_raises_at_the_yield_from_only) {
+    two_generator_cycle<pygen::generator<int>, pygen::generator<int>> c;
+    BOOST_TEST(c.b.next() == 1);
+    BOOST_TEST(thrown_what<pygen::value_error>([&c] { c.a.next(); }) == "generator already executing");
+    log_type const expected = {"a caught generator already executing"};
+    BOOST_TEST(c.log == expected, boost::test_tools::per_element());
+    BOOST_TEST(c.a.state() == gen_state::closed);
+    BOOST_TEST(c.b.state() == gen_state::suspended);
+    BOOST_TEST(c.b.next() == 20);
+    BOOST_CHECK_THROW(c.b.next(), pygen::stop_iteration);
+}
