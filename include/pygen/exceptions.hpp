@@ -19,7 +19,7 @@ namespace pygen {
 // the first time only.
 class stop_iteration : public std::exception {
 public:
-    stop_iteration() noexcept {}
+    stop_iteration() noexcept = default;
 
     // StopIteration(value). A stop_iteration is a valid value too (Python allows it): the tagged
     // form stores one instead of copying it.

@@ -55,11 +55,13 @@ struct is_body_result_ok<Body, Yielder, R, true>
 // typing.Generator[Y, S, R]: a generator object whose body yields Y, receives S from send()
 // and returns R.
 template <class Y, class S = void, class R = void> class generator : public detail::generator_base<Y, S, R> {
-    static_assert(std::is_void<Y>::value || std::is_lvalue_reference<Y>::value ||
-                      (std::is_object<Y>::value && !std::is_const<Y>::value && !std::is_volatile<Y>::value &&
-                       !std::is_array<Y>::value),
-                  "pygen: Y, the yield type, must be void, an lvalue reference, or an object type that is "
-                  "not const, volatile or an array");
+    static_assert(
+        std::is_void<Y>::value || std::is_lvalue_reference<Y>::value ||
+            (std::is_object<Y>::value && !std::is_const<Y>::value && !std::is_volatile<Y>::value &&
+             !std::is_array<Y>::value),
+        "pygen: Y, the yield type, must be void, an lvalue reference, or an object type that is "
+        "not const, volatile or an array: write generator<T> to yield copies of a const T, generator<T const&> "
+        "to yield references to it");
     static_assert(std::is_void<S>::value || (std::is_object<S>::value && !std::is_const<S>::value &&
                                              !std::is_volatile<S>::value && !std::is_array<S>::value),
                   "pygen: S, the send type, must be void or an object type that is not const, volatile or an "
@@ -81,7 +83,7 @@ public:
     using default_stack_allocator = pooled_stack;
 
     // An empty generator, already closed.
-    generator() noexcept {}
+    generator() noexcept = default;
 
     // Calling a Python generator function: nothing of `body` runs until the first resume.
     template <class Body,
@@ -94,14 +96,18 @@ public:
     template <class StackAllocator, class Body> generator(std::allocator_arg_t, StackAllocator&& salloc, Body&& body) {
         using body_type = typename std::decay<Body>::type;
         static_assert(detail::is_body_callable<body_type, yielder>::value,
-                      "pygen: the generator body must be callable as R(yielder&); write "
-                      "[](pygen::generator<Y, S, R>::yielder& yield) { ... } (C++14: [](auto& yield) { ... })");
+                      "pygen: the generator body must be callable as R(yielder&) with this generator's own yielder: "
+                      "write the body as `R body(pygen::generator<Y, S, R>::yielder& yield)`, e.g. "
+                      "[](gen::yielder& yield) { ... } with gen = pygen::generator<Y, S, R> (C++14: "
+                      "[](auto& yield) { ... })");
         static_assert(detail::is_body_result_ok<body_type, yielder, R>::value,
                       "pygen: the generator body returns something that does not convert to R, the "
-                      "generator's return type");
+                      "generator's return type: return an R from the body (`return R(...);`), or declare "
+                      "generator<Y, S, R> with the type the body returns");
         static_assert(std::is_move_constructible<body_type>::value,
                       "pygen: the generator body must be move-constructible: it moves onto the generator's "
-                      "stack when it starts");
+                      "stack when it starts: capture a non-movable object by reference, or hold it in a "
+                      "std::unique_ptr or std::shared_ptr");
         this->frame_.reset(new detail::body_frame<Y, S, R, body_type, typename std::decay<StackAllocator>::type>(
             std::forward<StackAllocator>(salloc), std::forward<Body>(body)));
     }
@@ -206,7 +212,7 @@ private:
         if (this->frame_) {
             if (this->frame_->orphan()) {
                 // A suspended yield.from still uses it, as a Python frame would hold a reference.
-                this->frame_.release();
+                static_cast<void>(this->frame_.release());
                 return;
             }
             this->frame_->finalize();

@@ -34,7 +34,7 @@ namespace pygen {
 // 128 KiB, Boost.Context's own default: bodies that ran on Boost's fixedsize_stack keep working.
 // It costs address space, not memory: the kernel commits only the pages a body touches (one 4 KiB
 // page for a small body), so a million suspended generators fit in a few GiB whatever this size.
-PYGEN_INLINE_VARIABLE constexpr std::size_t default_stack_size = 128 * 1024;
+PYGEN_INLINE_VARIABLE constexpr std::size_t default_stack_size = std::size_t{128} * 1024;
 
 namespace detail {
 

@@ -34,7 +34,7 @@ struct unraisable_registry {
 
 // CPython's report: where the error was ignored, then the error (C++ has no traceback to add).
 // `object` is the generator, or null for the hook itself.
-inline void print_ignored(void const* object, std::exception_ptr error) noexcept {
+inline void print_ignored(void const* object, std::exception_ptr const& error) noexcept {
     try {
         std::string const where = object ? ": <pygen::generator object at " + pointer_text(object) + ">"
                                          : std::string(" the unraisable hook (pygen::set_unraisable_hook)");
@@ -45,7 +45,7 @@ inline void print_ignored(void const* object, std::exception_ptr error) noexcept
     }
 }
 
-inline void report_unraisable(std::exception_ptr error, void const* object) noexcept {
+inline void report_unraisable(std::exception_ptr const& error, void const* object) noexcept {
     unraisable_hook hook;
     {
         std::lock_guard<std::mutex> lock(unraisable_registry::instance().mutex);

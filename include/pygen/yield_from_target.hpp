@@ -40,7 +40,7 @@ std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& o
 // that object itself, and, for a sub-generator, its state at that moment.
 class yield_from_target {
 public:
-    yield_from_target() noexcept {}
+    yield_from_target() noexcept = default;
 
     explicit operator bool() const noexcept { return kind_ != yield_from_kind::none; }
     yield_from_kind kind() const noexcept { return kind_; }

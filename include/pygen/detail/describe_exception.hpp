@@ -36,7 +36,7 @@ inline std::string exception_type_name(std::type_info const& type, bool nested) 
 
 // "type: what()" for the error, then one "caused by" line per nested exception, like the
 // "The above exception was the direct cause" chain of a Python traceback.
-inline std::string describe_exception(std::exception_ptr error) {
+inline std::string describe_exception(std::exception_ptr const& error) {
     try {
         std::rethrow_exception(error);
     } catch (std::exception const& e) {

@@ -52,10 +52,10 @@ enum class handoff : unsigned char { yielded, delegating, ended };
 // end at its yield.from.
 class frame_base {
 public:
-    frame_base() noexcept {}
+    frame_base() noexcept = default;
     frame_base(frame_base const&) = delete;
     frame_base& operator=(frame_base const&) = delete;
-    virtual ~frame_base() {}
+    virtual ~frame_base() = default;
 
     // inspect.getgeneratorstate(): a generator that a delegator waits on is running while a call
     // on that delegator (or on one further out) runs, as in CPython.

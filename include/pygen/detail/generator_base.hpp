@@ -5,6 +5,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 
+#include <pygen/detail/always_false.hpp>
 #include <pygen/detail/frame.hpp>
 
 #include <memory>
@@ -13,8 +14,6 @@
 
 namespace pygen {
 namespace detail {
-
-template <class T> struct always_false : std::false_type {};
 
 // Owns the frame; the only part of a generator whose shape depends on S: send(v) exists when
 // there is something to send.

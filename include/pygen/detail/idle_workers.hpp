@@ -97,6 +97,9 @@ private:
     };
 
     struct closer {
+        closer() = default;
+        closer(closer const&) = delete;
+        closer& operator=(closer const&) = delete;
         ~closer() {
             of_this_thread().closing = true;
             release();

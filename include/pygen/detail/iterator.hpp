@@ -30,7 +30,7 @@ public:
     using reference = typename std::conditional<std::is_reference<Y>::value, Y, Y&>::type;
     using pointer = typename std::add_pointer<reference>::type;
 
-    iterator() noexcept {}
+    iterator() noexcept = default;
     explicit iterator(frame<Y, S, R>* f) noexcept : frame_(f) {}
 
     reference operator*() const noexcept { return frame_->current(); }

@@ -43,7 +43,7 @@ public:
             open.push_back(map_chunk(size));
         }
         chunk& c = *open.back();
-        void* stack;
+        void* stack = nullptr;
         if (!c.freed.empty()) {
             stack = c.freed.back();
             c.freed.pop_back();
@@ -118,7 +118,7 @@ private:
         if (base == MAP_FAILED) {
             throw std::bad_alloc();
         }
-        chunk* c;
+        chunk* c = nullptr;
         try {
             c = new chunk{static_cast<char*>(base), bytes, stack_size, capacity, 0, 0, true, std::vector<void*>()};
             chunks_.insert(std::make_pair(c->base, c));
@@ -145,7 +145,7 @@ private:
         delete c;
     }
 
-    stack_arena() {}
+    stack_arena() = default;
 
     std::mutex mutex_;
     std::map<std::size_t, std::vector<chunk*>> open_; // by stack size: chunks with a free stack

@@ -16,7 +16,9 @@ namespace detail {
 // the body itself before it starts. References are kept as pointers; void holds nothing.
 template <class T> class value_slot {
 public:
-    value_slot() noexcept {}
+    // Not `= default`: the union holds a T that must stay unconstructed, and a defaulted
+    // constructor would be deleted for a T with a non-trivial default constructor.
+    value_slot() noexcept {} // NOLINT(modernize-use-equals-default)
     ~value_slot() { reset(); }
     value_slot(value_slot const&) = delete;
     value_slot& operator=(value_slot const&) = delete;

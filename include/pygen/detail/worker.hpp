@@ -28,6 +28,7 @@ public:
 
     worker(worker const&) = delete;
     worker& operator=(worker const&) = delete;
+    ~worker() = default;
 
     // Caller side: runs the worker until its body yields or ends. Both are inlined where they
     // are used: a function call around a stack switch costs a mispredicted return per switch.
