@@ -3,7 +3,11 @@
 // https://www.boost.org/LICENSE_1_0.txt
 
 // A tour of the rest of the protocol: send, throw_, a return value, close, state, and Python's
-// `finally` as a destructor. The Python original is example/averager.py:
+// `finally` as a destructor.
+//
+// The Python original, example/averager.py:
+//
+//     import inspect
 //
 //     def averager():
 //         total, count, average = 0.0, 0, None
@@ -21,6 +25,25 @@
 //                 average = total / count
 //         finally:
 //             print("averager: cleanup")
+//
+//     a = averager()
+//     print(inspect.getgeneratorstate(a))
+//     print(next(a))
+//     print(a.send(10))
+//     print(a.send(30))
+//     print(a.throw(ValueError()))
+//     print(a.send(5))
+//     try:
+//         a.send(None)
+//     except StopIteration as e:
+//         print("returned", e.value)
+//     print(inspect.getgeneratorstate(a))
+//
+//     b = averager()
+//     next(b)
+//     b.send(1)
+//     b.close()
+//     print(inspect.getgeneratorstate(b))
 
 #include <pygen/generator.hpp>
 

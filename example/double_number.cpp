@@ -2,18 +2,20 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 
-// The second program of the Python text pygen starts from (example/double_number.py), a PEP 342
-// coroutine: each value sent in comes back doubled.
+// The second program of the Python text pygen starts from, a PEP 342 coroutine: each value
+// sent in comes back doubled.
+//
+// The Python original, example/double_number.py:
 //
 //     def double_number(number):
 //       while True:
 //         number *= 2
 //         number = yield number
 //     c = double_number(4)
-//     c.send(None)   # 8
-//     c.send(5)      # 10
-//     c.send(1500)   # 3000
-//     c.send(3)      # 6
+//     print(c.send(None))   # 8
+//     print(c.send(5))      # 10
+//     print(c.send(1500))   # 3000
+//     print(c.send(3))      # 6
 
 #include <pygen/generator.hpp>
 

@@ -2,7 +2,9 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 
-// The first program of the Python text pygen starts from (example/gen.py):
+// The first program of the Python text pygen starts from.
+//
+// The Python original, example/gen.py:
 //
 //     def gen():
 //       yield 1
