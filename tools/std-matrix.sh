@@ -4,7 +4,8 @@
 # https://www.boost.org/LICENSE_1_0.txt
 
 # Builds and runs every test and example with each compiler and C++ standard
-# (-Wall -Wextra -pedantic -Werror), then prints a compiler x standard table.
+# (-Wall -Wextra -pedantic -Werror; the compile-fail tests at the first and last
+# standard only), then prints a compiler x standard table.
 # Exits non-zero if any cell fails.
 #
 #   bash tools/std-matrix.sh
@@ -79,7 +80,14 @@ for cxx in "${compilers[@]}"; do
         failed=0
         if [ -z "$result" ]; then
             ctest_status=0
-            ctest --test-dir "$dir" -j 2 --output-on-failure --no-tests=error >>"$log" 2>&1 || ctest_status=$?
+            # The compile-fail tests compile one program after another (about a minute): at the
+            # first and last standard only, where a static_assert's condition is most likely to change.
+            ctest_filter=()
+            if [ "$std" != "${standards[0]}" ] && [ "$std" != "${standards[${#standards[@]} - 1]}" ]; then
+                ctest_filter=(-LE compile-fail)
+            fi
+            ctest --test-dir "$dir" -j 2 --output-on-failure --no-tests=error "${ctest_filter[@]}" >>"$log" 2>&1 ||
+                ctest_status=$?
             read -r passed failed <<<"$(pygen_ctest_counts "$log")"
             passed=${passed:-0}
             failed=${failed:-0}
