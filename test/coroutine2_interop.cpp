@@ -35,16 +35,6 @@ coro::pull_type counting(log_type& log, int first, int last) {
     });
 }
 
-// Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
-template <class F> int stop_has_value(F f) {
-    try {
-        f();
-    } catch (pygen::stop_iteration const& e) {
-        return e.has_value() ? 1 : 0;
-    }
-    return -1;
-}
-
 // An API written for Coroutine2: it takes the pull_type by reference.
 int sum_of(coro::pull_type& source) {
     int total = 0;

@@ -18,16 +18,6 @@ using namespace pygen_test;
 
 namespace {
 
-// Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
-template <class F> int stop_has_value(F f) {
-    try {
-        f();
-    } catch (pygen::stop_iteration const& e) {
-        return e.has_value() ? 1 : 0;
-    }
-    return -1;
-}
-
 using int_gen = pygen::generator<int>;
 using int_ret_gen = pygen::generator<int, void, int>;
 

@@ -7,6 +7,7 @@
 
 // Helpers shared by the test files.
 
+#include <pygen/exceptions.hpp>
 #include <pygen/unraisable.hpp>
 
 #include <exception>
@@ -61,6 +62,16 @@ struct hook_guard {
 private:
     pygen::unraisable_hook previous_;
 };
+
+// Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
+template <class F> int stop_has_value(F f) {
+    try {
+        f();
+    } catch (pygen::stop_iteration const& e) {
+        return e.has_value() ? 1 : 0;
+    }
+    return -1;
+}
 
 // what() of the E (or a type derived from it) that f() throws; "<nothing thrown>" when f returns.
 // Any other exception propagates and fails the test case.

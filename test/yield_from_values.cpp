@@ -27,16 +27,6 @@ std::string show(long v) { return std::to_string(v); }
 std::string show(opt const& v) { return v ? std::to_string(*v) : std::string("None"); }
 std::string show(boost::optional<long> const& v) { return v ? std::to_string(*v) : std::string("None"); }
 
-// Whether f throws a stop_iteration that carries a value (-1: no stop_iteration at all).
-template <class F> int stop_has_value(F f) {
-    try {
-        f();
-    } catch (pygen::stop_iteration const& e) {
-        return e.has_value() ? 1 : 0;
-    }
-    return -1;
-}
-
 // StopIteration.value of what f throws (a copy), which must be an R.
 template <class R, class F> R stop_value(F f) {
     try {
