@@ -12,6 +12,7 @@
 #include <pygen/detail/idle_workers.hpp>
 #include <pygen/detail/messages.hpp>
 #include <pygen/detail/unwind_request.hpp>
+#include <pygen/detail/unwinding_caller_guard.hpp>
 #include <pygen/detail/worker.hpp>
 #include <pygen/exceptions.hpp>
 #include <pygen/gen_state.hpp>
@@ -297,7 +298,10 @@ protected:
     template <class StackAllocator> void launch(StackAllocator&& salloc, std::size_t pool_key) {
         boost::context::fiber body(std::allocator_arg, std::forward<StackAllocator>(salloc),
                                    worker_entry<frame_base>(this, pool_key));
-        body = std::move(body).resume();
+        {
+            unwinding_caller_guard const guard;
+            body = std::move(body).resume();
+        }
         worker_->park(std::move(body));
     }
 

@@ -5,6 +5,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // https://www.boost.org/LICENSE_1_0.txt
 
+#include <pygen/detail/unwinding_caller_guard.hpp>
+
 #include <boost/config.hpp>
 #include <boost/context/fiber.hpp>
 
@@ -32,7 +34,10 @@ public:
 
     // Caller side: runs the worker until its body yields or ends. Both are inlined where they
     // are used: a function call around a stack switch costs a mispredicted return per switch.
-    BOOST_FORCEINLINE void resume() { body_ = std::move(body_).resume(); }
+    BOOST_FORCEINLINE void resume() {
+        unwinding_caller_guard const guard;
+        body_ = std::move(body_).resume();
+    }
 
     // Body side: back to whoever resumed the worker.
     BOOST_FORCEINLINE void suspend() { caller_ = std::move(caller_).resume(); }
@@ -45,6 +50,7 @@ public:
     void retire() noexcept {
         job = nullptr;
         boost::context::fiber body = std::move(body_);
+        unwinding_caller_guard const guard;
         std::move(body).resume();
     }
 
