@@ -10,7 +10,6 @@
 
 #include <boost/coroutine2/coroutine.hpp>
 
-#include <type_traits>
 #include <utility>
 
 namespace pygen {
@@ -24,22 +23,15 @@ template <class Y, class S, class R> class push_type_body {
 public:
     explicit push_type_body(generator<Y, S, R>&& gen) noexcept : gen_(std::move(gen)) {}
 
-    void operator()(boost::coroutines2::detail::push_coroutine<Y>& sink) { push_all(sink, std::is_reference<Y>()); }
+    // Y&& moves an object value out, as next() would (nothing else will read it), and is Y itself
+    // for a reference Y.
+    void operator()(boost::coroutines2::detail::push_coroutine<Y>& sink) {
+        for (auto it = gen_.begin(), last = gen_.end(); it != last; ++it) {
+            sink(static_cast<Y&&>(*it));
+        }
+    }
 
 private:
-    // The value is moved out, as next() would: nothing else will read it.
-    void push_all(boost::coroutines2::detail::push_coroutine<Y>& sink, std::false_type) {
-        for (auto it = gen_.begin(), last = gen_.end(); it != last; ++it) {
-            sink(std::move(*it));
-        }
-    }
-
-    void push_all(boost::coroutines2::detail::push_coroutine<Y>& sink, std::true_type) {
-        for (auto it = gen_.begin(), last = gen_.end(); it != last; ++it) {
-            sink(*it);
-        }
-    }
-
     generator<Y, S, R> gen_;
 };
 
